@@ -1,0 +1,38 @@
+//! Extraction throughput in MB/s on the repo's articles and on ~1 MB of concatenated
+//! text, to show that time grows linearly with input. Run: `cargo bench -p eventlens-extract`.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use eventlens_extract::{extract, ArticleMeta, Gazetteer};
+
+fn corpus() -> String {
+    let mut s = String::from(include_str!("../../../articles/article-001.txt"));
+    for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus")).into_iter().flatten().flatten() {
+        if f.path().extension().is_some_and(|e| e == "txt") {
+            s.push_str(&std::fs::read_to_string(f.path()).unwrap_or_default());
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let gaz = Gazetteer::embedded();
+    let base = corpus();
+    let mut g = c.benchmark_group("extract");
+    g.sample_size(10);
+    for target in [1_000usize, 10_000, 100_000, 1_000_000] {
+        let mut text = String::new();
+        while text.len() < target {
+            text.push_str(&base);
+        }
+        let text: String = text.chars().take(target).collect();
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(text.len()), &text, |b, t| {
+            b.iter(|| extract(ArticleMeta { id: "b".into(), title: String::new(), published: Some("2025-06-01".into()), source: None, text: t.clone() }, gaz))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,67 @@
+//! Command-line front end: parses arguments, reads a file, prints the extraction.
+//! All logic lives in the library.
+
+use std::process::ExitCode;
+
+use eventlens_extract::{decode, export, extract_text, Gazetteer};
+
+const USAGE: &str = "usage: eventlens extract FILE [--published YYYY-MM-DD] [--format json|csv|geojson]\n       eventlens schema";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("eventlens: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    match args.first().map(String::as_str) {
+        Some("schema") => schema(),
+        Some("extract") => {
+            let mut file = None;
+            let mut published = None;
+            let mut format = "json".to_string();
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--published" => published = Some(it.next().ok_or("--published needs a date")?.clone()),
+                    "--format" => format = it.next().ok_or("--format needs json, csv or geojson")?.clone(),
+                    f if !f.starts_with("--") && file.is_none() => file = Some(f.to_string()),
+                    other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+                }
+            }
+            let file = file.ok_or_else(|| USAGE.to_string())?;
+            let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+            let text = decode(&bytes).map_err(|e| format!("{file}: {e}"))?;
+            let id = std::path::Path::new(&file).file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+            let x = extract_text(text, id, published.as_deref(), Gazetteer::embedded()).map_err(|e| e.to_string())?;
+            for w in &x.warnings {
+                eprintln!("warning: {w}");
+            }
+            match format.as_str() {
+                "json" => serde_json::to_string_pretty(&x).map_err(|e| e.to_string()),
+                "csv" => Ok(export::to_csv(&x)),
+                "geojson" => serde_json::to_string_pretty(&export::to_geojson(&x)).map_err(|e| e.to_string()),
+                other => Err(format!("unknown format {other:?}; use json, csv or geojson")),
+            }
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+#[cfg(feature = "schema")]
+fn schema() -> Result<String, String> {
+    serde_json::to_string_pretty(&schemars::schema_for!(eventlens_extract::Extraction)).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "schema"))]
+fn schema() -> Result<String, String> {
+    Err("built without the `schema` feature".into())
+}

@@ -1,0 +1,285 @@
+//! Calendar dates and clock times as news writes them ("June 27, 2022", "On February 2",
+//! "Sunday's assault", "scheduled for Monday", "12:50 PM", "7:30 p.m."), resolved against
+//! the publication date. The calendar arithmetic is a few lines of proleptic Gregorian
+//! day counting, so no date crate is pulled into the wasm bundle for it.
+
+use crate::text::{Tok, TokKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub y: i32,
+    pub m: u32,
+    pub d: u32,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+    pub fn new(y: i32, m: u32, d: u32) -> Option<Date> {
+        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
+    }
+    /// Days since 1970-01-01.
+    pub fn days(self) -> i64 {
+        let y = if self.m <= 2 { self.y - 1 } else { self.y } as i64;
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.m as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.d as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+    pub fn from_days(z: i64) -> Date {
+        let z = z + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
+        Date { y, m, d }
+    }
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.days() + 3).rem_euclid(7) as u32
+    }
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.y, self.m, self.d)
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+pub fn month_of(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && w != "may" && m.starts_with(w) && w.len() <= 4))
+        .map(|i| i as u32 + 1)
+}
+
+pub fn weekday_of(tok: &Tok) -> Option<u32> {
+    WEEKDAYS.iter().position(|d| *d == tok.norm()).map(|i| i as u32)
+}
+
+/// Words that put a weekday in the future relative to publication.
+const FUTURE_CUES: &[&str] = &["will", "scheduled", "upcoming", "next", "planned", "due", "expected", "set"];
+
+/// A date found at tokens `start..end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateHit {
+    pub start: usize,
+    pub end: usize,
+    pub dates: Vec<Date>,
+}
+
+fn day_num(t: &Tok) -> Option<u32> {
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let d: u32 = t.text.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_num(t: &Tok) -> Option<i32> {
+    if t.kind != TokKind::Number || t.text.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.text.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// The most recent date with this month and day on or before `pub_date`.
+fn recent_past(pub_date: Date, m: u32, d: u32) -> Option<Date> {
+    let this = Date::new(pub_date.y, m, d);
+    match this {
+        Some(x) if x <= pub_date => Some(x),
+        _ => Date::new(pub_date.y - 1, m, d),
+    }
+}
+
+/// Finds dates in a sentence's tokens. `pub_date` resolves dates without a year and
+/// weekdays; without it only fully written dates resolve.
+pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
+    let future = toks.iter().any(|t| t.is_any(FUTURE_CUES));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // "June 27, 2022", "June 27", "April 2 and 24"
+        if let Some(m) = month_of(t.text).filter(|_| t.is_capitalized() && t.text.len() >= 3) {
+            if let Some(d) = toks.get(i + 1).and_then(day_num) {
+                let mut days = vec![d];
+                let mut j = i + 2;
+                while toks.get(j).is_some_and(|x| x.is("and") || x.text == ",")
+                    && toks.get(j + 1).and_then(day_num).is_some()
+                    && toks.get(j + 2).is_none_or(|x| month_of(x.text).is_none() || !x.is_capitalized())
+                {
+                    if let Some(d2) = toks.get(j + 1).and_then(day_num) {
+                        days.push(d2);
+                    }
+                    j += 2;
+                }
+                let mut year = None;
+                if toks.get(j).is_some_and(|x| x.text == ",") && toks.get(j + 1).and_then(year_num).is_some() {
+                    year = toks.get(j + 1).and_then(year_num);
+                    j += 2;
+                } else if let Some(y) = toks.get(j).and_then(year_num) {
+                    year = Some(y);
+                    j += 1;
+                }
+                let dates: Vec<Date> = days
+                    .iter()
+                    .filter_map(|&d| match year {
+                        Some(y) => Date::new(y, m, d),
+                        None => pub_date.and_then(|p| recent_past(p, m, d)),
+                    })
+                    .collect();
+                if !dates.is_empty() {
+                    out.push(DateHit { start: i, end: j, dates });
+                }
+                i = j;
+                continue;
+            }
+        }
+        // "27 June 2022"
+        if let (Some(d), Some(m)) = (day_num(t), toks.get(i + 1).and_then(|x| month_of(x.text).filter(|_| x.is_capitalized()))) {
+            let (year, j) = match toks.get(i + 2).and_then(year_num) {
+                Some(y) => (Some(y), i + 3),
+                None => (None, i + 2),
+            };
+            let date = match year {
+                Some(y) => Date::new(y, m, d),
+                None => pub_date.and_then(|p| recent_past(p, m, d)),
+            };
+            if let Some(date) = date {
+                out.push(DateHit { start: i, end: j, dates: vec![date] });
+                i = j;
+                continue;
+            }
+        }
+        // Weekdays: nearest on or before publication, or on or after when the sentence
+        // speaks of the future ("talks scheduled for Monday").
+        if let (Some(w), Some(p)) = (weekday_of(t).filter(|_| t.is_capitalized()), pub_date) {
+            let pw = p.weekday() as i64;
+            let w = w as i64;
+            let date = if future { p.add_days((w - pw).rem_euclid(7)) } else { p.add_days(-(pw - w).rem_euclid(7)) };
+            out.push(DateHit { start: i, end: i + 1, dates: vec![date] });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A clock time at tokens `start..end`, normalised to 24-hour `HH:MM`.
+pub fn find_time(toks: &[Tok]) -> Option<(usize, usize, String)> {
+    for (i, t) in toks.iter().enumerate() {
+        let Some((h, m)) = t.text.split_once(':') else { continue };
+        if t.kind != TokKind::Number {
+            continue;
+        }
+        let (Ok(mut h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else { continue };
+        if h > 23 || m > 59 {
+            continue;
+        }
+        let mut end = i + 1;
+        let next = toks.get(i + 1).map(|x| x.text.to_lowercase().replace('.', "")).unwrap_or_default();
+        let after = toks.get(i + 3).map(|x| x.norm()).unwrap_or_default();
+        let pm = next == "pm" || (next == "in" && (after == "afternoon" || after == "evening"));
+        let am = next == "am" || (next == "in" && after == "morning");
+        if pm || am {
+            end = if next == "in" { i + 4 } else { i + 2 };
+            if pm && h < 12 {
+                h += 12;
+            } else if am && h == 12 {
+                h = 0;
+            }
+        }
+        return Some((i, end, format!("{h:02}:{m:02}")));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::text::tokenize;
+
+    fn dates(s: &str, pubd: &str) -> Vec<String> {
+        let toks = tokenize(s, Span::new(0, s.len()));
+        find_dates(&toks, Date::parse(pubd)).iter().flat_map(|h| h.dates.iter().map(|d| d.to_string())).collect()
+    }
+
+    #[test]
+    fn calendar_round_trip() {
+        for d in [Date { y: 1970, m: 1, d: 1 }, Date { y: 2024, m: 2, d: 29 }, Date { y: 2025, m: 6, d: 1 }] {
+            assert_eq!(Date::from_days(d.days()), d);
+        }
+        assert_eq!(Date::parse("2025-06-01").map(|d| d.weekday()), Some(6)); // a Sunday
+        assert_eq!(Date::parse("2023-02-29"), None);
+    }
+
+    #[test]
+    fn date_table() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("On June 27, 2022, it hit.", "2022-06-27", &["2022-06-27"]),
+            ("On February 2, the U.S. struck.", "2024-02-02", &["2024-02-02"]),
+            ("attacks on April 2 and 24, May 12 and June 18.", "2022-06-27", &["2022-04-02", "2022-04-24", "2022-05-12", "2022-06-18"]),
+            ("in Sunday's assault", "2025-06-01", &["2025-06-01"]),
+            ("talks scheduled for Monday", "2025-06-01", &["2025-06-02"]),
+            ("killed on Wednesday", "2024-03-06", &["2024-03-06"]),
+            ("on Monday it struck", "2025-06-01", &["2025-05-26"]),
+            ("on 27 June 2022", "2025-01-01", &["2022-06-27"]),
+            ("In May 2023, mediation", "2024-06-05", &[]),
+            ("on December 30", "2025-01-02", &["2024-12-30"]),
+            ("no date", "2025-01-01", &[]),
+        ];
+        for (s, p, want) in cases {
+            assert_eq!(&dates(s, p), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn time_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("at 12:50 PM local time", Some("12:50")),
+            ("at about 7:30 p.m. on", Some("19:30")),
+            ("around 11:30 a.m. local", Some("11:30")),
+            ("at about 05:00 (GMT+2)", Some("05:00")),
+            ("after 4:30 in the morning", Some("04:30")),
+            ("12:15 AM", Some("00:15")),
+            ("no time", None),
+        ];
+        for (s, want) in cases {
+            let toks = tokenize(s, Span::new(0, s.len()));
+            assert_eq!(find_time(&toks).map(|t| t.2), want.map(String::from), "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! The data contract: the one shape that the extractor, the CLI, the build step and
+//! the web app share. Nothing downstream re-reads article text; it reads this.
+//! Bump [`SCHEMA_VERSION`] on any change that an older reader would misread.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// Version of the JSON contract; `schema/extraction.schema.json` is generated from it.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// Byte offsets into the article text, `end` exclusive. Always on UTF-8 boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// What we know about the article itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ArticleMeta {
+    /// Stable identifier (file stem for repo articles, "pasted" for user input).
+    pub id: String,
+    pub title: String,
+    /// Publication date, `YYYY-MM-DD`; relative dates are resolved against it.
+    pub published: Option<String>,
+    pub source: Option<String>,
+    /// The full text that every span points into.
+    pub text: String,
+}
+
+/// A sentence of the article, including the headline and standfirst.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Sentence {
+    pub id: usize,
+    pub span: Span,
+    /// True for the first line (headline) and a standfirst line without a final stop.
+    pub heading: bool,
+}
+
+/// A count as the text states it: an interval, never a guessed point.
+/// `min`/`max` are inclusive; `None` means unbounded on that side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Interval {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    /// "about", "nearly", "some": the writer gave an estimate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approx: bool,
+}
+
+impl Interval {
+    pub fn exact(n: u64) -> Self {
+        Interval { min: Some(n), max: Some(n), approx: false }
+    }
+    pub fn zero() -> Self {
+        Self::exact(0)
+    }
+    pub fn is_zero(&self) -> bool {
+        self.max == Some(0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum CasualtyKind {
+    Killed,
+    Injured,
+    Missing,
+    Captured,
+}
+
+/// One casualty statement in one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Casualty {
+    pub kind: CasualtyKind,
+    pub count: Interval,
+    /// Who, as written ("Ukrainian soldiers", "civilians"), when stated.
+    pub who: Option<String>,
+    /// The words the figure came from ("at least 12 service members were killed").
+    pub text: String,
+    pub sentence: usize,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum WeaponKind {
+    Drone,
+    Missile,
+    Rocket,
+    Shell,
+    Bomb,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Weapon {
+    pub kind: WeaponKind,
+    /// "cruise", "ballistic", "glide", "Kh-22", … when written.
+    pub subtype: Option<String>,
+    pub count: Option<u64>,
+    pub text: String,
+    pub sentence: usize,
+    pub span: Span,
+}
+
+/// Event categories aligned with ACLED's event types and sub-types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub enum Category {
+    #[serde(rename = "missile attack")]
+    MissileAttack,
+    #[serde(rename = "air/drone strike")]
+    AirDroneStrike,
+    #[serde(rename = "shelling/artillery")]
+    Shelling,
+    #[serde(rename = "armed clash")]
+    ArmedClash,
+    #[serde(rename = "attack on civilians")]
+    AttackOnCivilians,
+    #[serde(rename = "explosion")]
+    Explosion,
+    #[serde(rename = "diplomacy/talks")]
+    DiplomacyTalks,
+    #[serde(rename = "investigation")]
+    Investigation,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 9] = [
+        Category::MissileAttack,
+        Category::AirDroneStrike,
+        Category::Shelling,
+        Category::ArmedClash,
+        Category::AttackOnCivilians,
+        Category::Explosion,
+        Category::DiplomacyTalks,
+        Category::Investigation,
+        Category::Other,
+    ];
+    /// Human label, identical to the serialized form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::MissileAttack => "missile attack",
+            Category::AirDroneStrike => "air/drone strike",
+            Category::Shelling => "shelling/artillery",
+            Category::ArmedClash => "armed clash",
+            Category::AttackOnCivilians => "attack on civilians",
+            Category::Explosion => "explosion",
+            Category::DiplomacyTalks => "diplomacy/talks",
+            Category::Investigation => "investigation",
+            Category::Other => "other",
+        }
+    }
+    /// Short URL-safe key ("missile", "drone", …) used in links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::MissileAttack => "missile",
+            Category::AirDroneStrike => "drone",
+            Category::Shelling => "shelling",
+            Category::ArmedClash => "clash",
+            Category::AttackOnCivilians => "civilians",
+            Category::Explosion => "explosion",
+            Category::DiplomacyTalks => "talks",
+            Category::Investigation => "investigation",
+            Category::Other => "other",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.key() == key)
+    }
+    /// Violent categories carry casualties and weapons; the others do not.
+    pub fn is_violent(self) -> bool {
+        !matches!(self, Category::DiplomacyTalks | Category::Investigation | Category::Other)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+    Area,
+}
+
+/// A place named in the article, resolved against the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Location {
+    /// "p1", "p2", … stable within one extraction.
+    pub id: String,
+    /// The name as the gazetteer spells it (a region keeps its written form, e.g. "Irkutsk region").
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2, or `None` for seas and multi-country areas.
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// GeoNames id when the place came from GeoNames (0 for hand-added areas).
+    pub geonameid: u64,
+    /// Why this candidate won over others with the same name, for a reviewer.
+    pub resolution: String,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Mention {
+    pub sentence: usize,
+    /// Flattened so a mention reads `{"sentence", "start", "end"}`, the shape geoparsing scorers expect.
+    #[serde(flatten)]
+    pub span: Span,
+    /// True when the name stands for a government or army ("Moscow indicated…").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub metonym: bool,
+}
+
+/// A distance or length the article states, with what we can check it against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct StatedDistance {
+    /// The phrase as written ("over 2,800 miles east of Moscow").
+    pub text: String,
+    pub value: f64,
+    /// "km" or "mi" as written (metres are converted to "km").
+    pub unit: String,
+    /// `value` in kilometres.
+    pub km: f64,
+    /// "over", "about", "some", … when written.
+    pub qualifier: Option<String>,
+    /// Compass direction as written ("east", "north-west").
+    pub direction: Option<String>,
+    /// The place the distance is measured from, as written ("Moscow").
+    pub reference: Option<String>,
+    /// Location id of the reference place, when resolved.
+    pub reference_id: Option<String>,
+    /// Location id of the place that lies at that distance, when the sentence names one.
+    pub subject_id: Option<String>,
+    /// True for a length ("the 620-mile front line"), not a separation between places.
+    pub is_length: bool,
+    pub sentence: usize,
+    pub span: Span,
+}
+
+/// A quotation attributed to a speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+    /// How the speaker was found ("named before the quote", "pronoun 'He' → …").
+    pub attribution: String,
+    pub sentence: usize,
+    pub span: Span,
+}
+
+/// Why two mentions were judged to be one incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Merge {
+    pub sentence: usize,
+    pub reason: String,
+}
+
+/// One incident or development, with everything traced to sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Event {
+    /// "e1", "e2", … in order of first mention.
+    pub id: String,
+    pub category: Category,
+    /// `YYYY-MM-DD` when the text fixes the day.
+    pub date: Option<String>,
+    /// `HH:MM` (24 h) when the text gives a clock time.
+    pub time: Option<String>,
+    /// Location id of where it happened.
+    pub place_id: Option<String>,
+    /// ISO country where it happened (from the place, or from the target when no place is named).
+    pub country: Option<String>,
+    /// Who acted (attacker, negotiator), as country or group names.
+    pub actors: Vec<String>,
+    /// Interval of killed for this incident (merged statements counted once).
+    pub killed: Option<Interval>,
+    pub injured: Option<Interval>,
+    /// True when the text says no one was hurt (distinct from "not reported").
+    pub no_casualties: bool,
+    /// Aggregate or background figures ("By November 14, the death toll had reached…"):
+    /// shown, but left out of totals so that they never add to the incident's count.
+    pub background: bool,
+    /// Every casualty statement that supports the figures above.
+    pub casualties: Vec<Casualty>,
+    pub weapons: Vec<Weapon>,
+    /// A one-line summary made from the extracted fields.
+    pub summary: String,
+    /// Sentence ids that state this event's facts, ascending.
+    pub sentences: Vec<usize>,
+    /// Sentences folded into this event as a retelling, with the reason.
+    pub merges: Vec<Merge>,
+}
+
+/// Casualty totals over the article's incidents, each incident counted once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Totals {
+    pub killed: Interval,
+    pub injured: Interval,
+    /// Events whose killed/injured figures went into the totals.
+    pub events: Vec<String>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Extraction {
+    pub schema_version: String,
+    pub article: ArticleMeta,
+    pub sentences: Vec<Sentence>,
+    pub events: Vec<Event>,
+    pub locations: Vec<Location>,
+    pub distances: Vec<StatedDistance>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateMention>,
+    pub totals: Totals,
+    /// Problems with the input that did not stop extraction (e.g. "looks like HTML").
+    pub warnings: Vec<String>,
+}
+
+/// A date or clock time the text states, resolved to the calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct DateMention {
+    pub text: String,
+    /// `YYYY-MM-DD`, or `None` for a bare clock time.
+    pub date: Option<String>,
+    /// `HH:MM` when a clock time is part of it.
+    pub time: Option<String>,
+    pub sentence: usize,
+    pub span: Span,
+}
