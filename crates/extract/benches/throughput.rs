@@ -6,7 +6,11 @@ use eventlens_extract::{extract, ArticleMeta, Gazetteer};
 
 fn corpus() -> String {
     let mut s = String::from(include_str!("../../../articles/article-001.txt"));
-    for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus")).into_iter().flatten().flatten() {
+    for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         if f.path().extension().is_some_and(|e| e == "txt") {
             s.push_str(&std::fs::read_to_string(f.path()).unwrap_or_default());
             s.push('\n');
@@ -28,7 +32,18 @@ fn bench(c: &mut Criterion) {
         let text: String = text.chars().take(target).collect();
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(text.len()), &text, |b, t| {
-            b.iter(|| extract(ArticleMeta { id: "b".into(), title: String::new(), published: Some("2025-06-01".into()), source: None, text: t.clone() }, gaz))
+            b.iter(|| {
+                extract(
+                    ArticleMeta {
+                        id: "b".into(),
+                        title: String::new(),
+                        published: Some("2025-06-01".into()),
+                        source: None,
+                        text: t.clone(),
+                    },
+                    gaz,
+                )
+            })
         });
     }
     g.finish();

@@ -6,15 +6,35 @@ use crate::text::Tok;
 
 /// (words as written, canonical actor, ISO country or "").
 const ACTORS: &[(&[&str], &str, &str)] = &[
-    (&["russia", "russian", "russians", "kremlin", "moscow"], "Russia", "RU"),
-    (&["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"], "Ukraine", "UA"),
+    (
+        &["russia", "russian", "russians", "kremlin", "moscow"],
+        "Russia",
+        "RU",
+    ),
+    (
+        &["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"],
+        "Ukraine",
+        "UA",
+    ),
     (&["israel", "israeli", "israelis", "idf"], "Israel", "IL"),
     (&["palestinian", "palestinians"], "Palestinians", "PS"),
     (&["hamas"], "Hamas", "PS"),
     (&["hezbollah"], "Hezbollah", "LB"),
     (&["houthi", "houthis"], "Houthis", "YE"),
     (&["iran", "iranian", "tehran"], "Iran", "IR"),
-    (&["u.s.", "us", "american", "americans", "pentagon", "washington", "centcom"], "United States", "US"),
+    (
+        &[
+            "u.s.",
+            "us",
+            "american",
+            "americans",
+            "pentagon",
+            "washington",
+            "centcom",
+        ],
+        "United States",
+        "US",
+    ),
     (&["rsf"], "Rapid Support Forces", "SD"),
     (&["saf"], "Sudanese Armed Forces", "SD"),
     (&["sudan", "sudanese"], "Sudan", "SD"),
@@ -28,16 +48,32 @@ const ACTORS: &[(&[&str], &str, &str)] = &[
     (&["wagner"], "Wagner Group", "RU"),
     (&["yemen", "yemeni"], "Yemen", "YE"),
     (&["lebanon", "lebanese"], "Lebanon", "LB"),
-    (&["britain", "british", "uk", "u.k."], "United Kingdom", "GB"),
+    (
+        &["britain", "british", "uk", "u.k."],
+        "United Kingdom",
+        "GB",
+    ),
     (&["france", "french"], "France", "FR"),
     (&["germany", "german"], "Germany", "DE"),
 ];
 
 /// Multi-word group names, matched before single words.
 const GROUPS: &[(&[&str], &str, &str)] = &[
-    (&["rapid", "support", "forces"], "Rapid Support Forces", "SD"),
-    (&["sudanese", "armed", "forces"], "Sudanese Armed Forces", "SD"),
-    (&["islamic", "resistance", "in", "iraq"], "Islamic Resistance in Iraq", "IQ"),
+    (
+        &["rapid", "support", "forces"],
+        "Rapid Support Forces",
+        "SD",
+    ),
+    (
+        &["sudanese", "armed", "forces"],
+        "Sudanese Armed Forces",
+        "SD",
+    ),
+    (
+        &["islamic", "resistance", "in", "iraq"],
+        "Islamic Resistance in Iraq",
+        "IQ",
+    ),
     (&["islamic", "state"], "Islamic State", ""),
     (&["united", "states"], "United States", "US"),
     (&["central", "command"], "United States", "US"),
@@ -57,8 +93,18 @@ pub fn find(toks: &[Tok]) -> Vec<ActorHit> {
     let mut i = 0;
     'outer: while i < toks.len() {
         for (words, name, cc) in GROUPS {
-            if i + words.len() <= toks.len() && words.iter().enumerate().all(|(k, w)| toks[i + k].norm() == *w) {
-                out.push(ActorHit { name, country: cc, start: i, end: i + words.len() });
+            if i + words.len() <= toks.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks[i + k].norm() == *w)
+            {
+                out.push(ActorHit {
+                    name,
+                    country: cc,
+                    start: i,
+                    end: i + words.len(),
+                });
                 i += words.len();
                 continue 'outer;
             }
@@ -69,7 +115,12 @@ pub fn find(toks: &[Tok]) -> Vec<ActorHit> {
         if t.is_capitalized() {
             if let Some((_, name, cc)) = ACTORS.iter().find(|(w, _, _)| w.contains(&n.as_str())) {
                 if !(n == "us" && t.text != "US") {
-                    out.push(ActorHit { name, country: cc, start: i, end: i + 1 });
+                    out.push(ActorHit {
+                        name,
+                        country: cc,
+                        start: i,
+                        end: i + 1,
+                    });
                 }
             }
         }
@@ -80,6 +131,21 @@ pub fn find(toks: &[Tok]) -> Vec<ActorHit> {
 
 /// Nouns that mark a demonym as the victim side ("Ukrainian soldiers", "Ukrainian targets").
 pub const TARGET_NOUNS: &[&str] = &[
-    "targets", "target", "positions", "soldiers", "service", "servicemen", "troops", "civilians", "cities", "city",
-    "territory", "infrastructure", "energy", "towns", "villages", "people", "children",
+    "targets",
+    "target",
+    "positions",
+    "soldiers",
+    "service",
+    "servicemen",
+    "troops",
+    "civilians",
+    "cities",
+    "city",
+    "territory",
+    "infrastructure",
+    "energy",
+    "towns",
+    "villages",
+    "people",
+    "children",
 ];

@@ -18,7 +18,9 @@ pub struct Hit {
 
 fn kind_of(word: &str) -> Option<CasualtyKind> {
     Some(match word {
-        "killed" | "dead" | "died" | "deaths" | "fatalities" | "slain" | "perished" | "death" => CasualtyKind::Killed,
+        "killed" | "dead" | "died" | "deaths" | "fatalities" | "slain" | "perished" | "death" => {
+            CasualtyKind::Killed
+        }
         "injured" | "wounded" | "hurt" | "injuries" | "injury" | "wounds" => CasualtyKind::Injured,
         "missing" => CasualtyKind::Missing,
         "captured" | "detained" | "abducted" | "kidnapped" | "taken" => CasualtyKind::Captured,
@@ -36,26 +38,103 @@ fn verb_kind(word: &str) -> Option<CasualtyKind> {
 
 /// Words that may stand between a number and its casualty word ("12 Ukrainian service
 /// members were killed"): people nouns, demonyms, auxiliaries.
-const AUX: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "is", "reportedly", "also", "being", "later", "confirmed"];
+const AUX: &[&str] = &[
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "been",
+    "are",
+    "is",
+    "reportedly",
+    "also",
+    "being",
+    "later",
+    "confirmed",
+];
 const PEOPLE: &[&str] = &[
-    "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "servicemen",
-    "service", "members", "member", "others", "other", "more", "children", "child", "women", "men", "fighters",
-    "militants", "officers", "police", "policemen", "personnel", "residents", "workers", "staff", "crew",
-    "sailors", "seafarers", "journalists", "medics", "patients", "students", "of", "them", "those", "us",
-    "u.s.", "and", "coalition", "presumed", "confirmed", "serious", "minor", "critical", "seriously",
-    "critically", "lightly", "slightly", "palestinians", "israelis", "ukrainians", "russians", "americans",
-    "passengers", "pilgrims", "displaced", "refugees", "hostages", "aid", "employees",
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "civilian",
+    "soldiers",
+    "soldier",
+    "troops",
+    "servicemen",
+    "service",
+    "members",
+    "member",
+    "others",
+    "other",
+    "more",
+    "children",
+    "child",
+    "women",
+    "men",
+    "fighters",
+    "militants",
+    "officers",
+    "police",
+    "policemen",
+    "personnel",
+    "residents",
+    "workers",
+    "staff",
+    "crew",
+    "sailors",
+    "seafarers",
+    "journalists",
+    "medics",
+    "patients",
+    "students",
+    "of",
+    "them",
+    "those",
+    "us",
+    "u.s.",
+    "and",
+    "coalition",
+    "presumed",
+    "confirmed",
+    "serious",
+    "minor",
+    "critical",
+    "seriously",
+    "critically",
+    "lightly",
+    "slightly",
+    "palestinians",
+    "israelis",
+    "ukrainians",
+    "russians",
+    "americans",
+    "passengers",
+    "pilgrims",
+    "displaced",
+    "refugees",
+    "hostages",
+    "aid",
+    "employees",
 ];
 
 fn is_who_word(t: &Tok) -> bool {
     let n = t.norm();
-    PEOPLE.contains(&n.as_str()) || (t.is_capitalized() && t.kind == TokKind::Word && n.ends_with("an") || n.ends_with("ian") || n.ends_with("ese") || n.ends_with("i") && t.is_capitalized())
+    PEOPLE.contains(&n.as_str())
+        || (t.is_capitalized() && t.kind == TokKind::Word && n.ends_with("an")
+            || n.ends_with("ian")
+            || n.ends_with("ese")
+            || n.ends_with("i") && t.is_capitalized())
 }
 
 fn who_text(toks: &[Tok], from: usize, to: usize) -> Option<String> {
     let words: Vec<&str> = toks[from..to]
         .iter()
-        .filter(|t| !AUX.contains(&t.norm().as_str()) && !t.is_any(&["others", "other", "more", "of", "them", "presumed"]))
+        .filter(|t| {
+            !AUX.contains(&t.norm().as_str())
+                && !t.is_any(&["others", "other", "more", "of", "them", "presumed"])
+        })
         .map(|t| t.text)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
@@ -88,10 +167,30 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
 fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
     // Numbers that are ages, years or units are not counts of people.
     let next = toks.get(n.end)?;
-    if next.is_any(&["years", "year", "km", "kilometers", "kilometres", "miles", "percent", "%", "hectare", "hectares", "minutes", "hours", "days", "times", "occasions", "attacks"]) {
+    if next.is_any(&[
+        "years",
+        "year",
+        "km",
+        "kilometers",
+        "kilometres",
+        "miles",
+        "percent",
+        "%",
+        "hectare",
+        "hectares",
+        "minutes",
+        "hours",
+        "days",
+        "times",
+        "occasions",
+        "attacks",
+    ]) {
         return None;
     }
-    if toks.get(n.value_start).is_some_and(|t| t.text.len() == 4 && t.kind == TokKind::Number && t.text.starts_with(['1', '2'])) && n.interval.min.is_some_and(|v| (1900..2100).contains(&v)) {
+    if toks.get(n.value_start).is_some_and(|t| {
+        t.text.len() == 4 && t.kind == TokKind::Number && t.text.starts_with(['1', '2'])
+    }) && n.interval.min.is_some_and(|v| (1900..2100).contains(&v))
+    {
         return None;
     }
     let limit = (n.end + 7).min(toks.len());
@@ -99,15 +198,27 @@ fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
         let w = toks[j].norm();
         if let Some(kind) = kind_of(&w) {
             // "taken" counts only as "taken captive/prisoner/hostage".
-            if w == "taken" && !toks.get(j + 1).is_some_and(|t| t.is_any(&["captive", "prisoner", "hostage"])) {
+            if w == "taken"
+                && !toks
+                    .get(j + 1)
+                    .is_some_and(|t| t.is_any(&["captive", "prisoner", "hostage"]))
+            {
                 return None;
             }
-            let ok = filler(toks, n.end, j, |t| is_who_word(t) || AUX.contains(&t.norm().as_str()));
+            let ok = filler(toks, n.end, j, |t| {
+                is_who_word(t) || AUX.contains(&t.norm().as_str())
+            });
             if !ok {
                 return None;
             }
             let who = who_text(toks, n.end, j);
-            return Some(Hit { kind, count: n.interval.clone(), who, start: n.start, end: j + 1 });
+            return Some(Hit {
+                kind,
+                count: n.interval.clone(),
+                who,
+                start: n.start,
+                end: j + 1,
+            });
         }
     }
     None
@@ -118,7 +229,10 @@ fn before_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
     let prev = n.start.checked_sub(1).map(|i| &toks[i])?;
     let (kind, start) = if let Some(k) = verb_kind(&prev.norm()) {
         (k, n.start - 1)
-    } else if prev.is("of") && n.start >= 2 && toks[n.start - 2].is_any(&["deaths", "death", "lives", "killing"]) {
+    } else if prev.is("of")
+        && n.start >= 2
+        && toks[n.start - 2].is_any(&["deaths", "death", "lives", "killing"])
+    {
         (CasualtyKind::Killed, n.start - 2)
     } else if prev.is_any(&["reached", "rose", "climbed", "stood", "to", "at"])
         && toks[..n.start].iter().rev().take(8).any(|t| t.is("toll"))
@@ -133,7 +247,13 @@ fn before_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
         e += 1;
     }
     let who = who_text(toks, n.end, e);
-    Some(Hit { kind, count: n.interval.clone(), who, start, end: e })
+    Some(Hit {
+        kind,
+        count: n.interval.clone(),
+        who,
+        start,
+        end: e,
+    })
 }
 
 /// Explicit statements that nobody was hurt.
@@ -143,7 +263,13 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
         let n1 = toks.get(i + 1).map(|x| x.norm()).unwrap_or_default();
         let n2 = toks.get(i + 2).map(|x| x.norm()).unwrap_or_default();
         let n3 = toks.get(i + 3).map(|x| x.norm()).unwrap_or_default();
-        let mk = |kind, end| Hit { kind, count: Interval::zero(), who: None, start: i, end };
+        let mk = |kind, end| Hit {
+            kind,
+            count: Interval::zero(),
+            who: None,
+            start: i,
+            end,
+        };
         if t.is("no") || t.is("without") {
             match n1.as_str() {
                 "casualties" | "victims" => {
@@ -153,9 +279,15 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
                 "injuries" | "injured" => out.push(mk(CasualtyKind::Injured, i + 2)),
                 "deaths" | "fatalities" | "dead" => out.push(mk(CasualtyKind::Killed, i + 2)),
                 "one" if matches!(n2.as_str(), "was" | "had" | "has") => {
-                    let k = [n3.as_str(), toks.get(i + 4).map(|x| x.norm()).unwrap_or_default().as_str()]
-                        .iter()
-                        .find_map(|w| kind_of(w));
+                    let k = [
+                        n3.as_str(),
+                        toks.get(i + 4)
+                            .map(|x| x.norm())
+                            .unwrap_or_default()
+                            .as_str(),
+                    ]
+                    .iter()
+                    .find_map(|w| kind_of(w));
                     match k {
                         Some(k) => out.push(mk(k, i + 4)),
                         None if n3 == "hurt" => out.push(mk(CasualtyKind::Injured, i + 4)),
@@ -189,23 +321,50 @@ mod tests {
 
     fn hits(s: &str) -> Vec<Row> {
         let toks = tokenize(s, Span::new(0, s.len()));
-        find(&toks).into_iter().map(|h| (h.kind, h.count.min, h.count.max)).collect()
+        find(&toks)
+            .into_iter()
+            .map(|h| (h.kind, h.count.min, h.count.max))
+            .collect()
     }
 
     #[test]
     fn casualty_table() {
         use CasualtyKind::*;
         let cases: &[(&str, &[Row])] = &[
-            ("at least 12 service members were killed and over 60 others injured", &[(Killed, Some(12), None), (Injured, Some(61), None)]),
-            ("resulted in the deaths of 12 Ukrainian soldiers", &[(Killed, Some(12), Some(12))]),
-            ("Thirteen people died and 61 were injured;", &[(Killed, Some(13), Some(13)), (Injured, Some(61), Some(61))]),
-            ("leaving at least 118 Palestinians dead and 760 injured", &[(Killed, Some(118), None), (Injured, Some(760), Some(760))]),
-            ("reported two presumed deaths, six injuries and damage", &[(Killed, Some(2), Some(2)), (Injured, Some(6), Some(6))]),
+            (
+                "at least 12 service members were killed and over 60 others injured",
+                &[(Killed, Some(12), None), (Injured, Some(61), None)],
+            ),
+            (
+                "resulted in the deaths of 12 Ukrainian soldiers",
+                &[(Killed, Some(12), Some(12))],
+            ),
+            (
+                "Thirteen people died and 61 were injured;",
+                &[(Killed, Some(13), Some(13)), (Injured, Some(61), Some(61))],
+            ),
+            (
+                "leaving at least 118 Palestinians dead and 760 injured",
+                &[(Killed, Some(118), None), (Injured, Some(760), Some(760))],
+            ),
+            (
+                "reported two presumed deaths, six injuries and damage",
+                &[(Killed, Some(2), Some(2)), (Injured, Some(6), Some(6))],
+            ),
             ("killing fewer than ten people", &[(Killed, None, Some(9))]),
-            ("no casualties were reported", &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))]),
-            ("the incident posed no threat to civilians", &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))]),
+            (
+                "no casualties were reported",
+                &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))],
+            ),
+            (
+                "the incident posed no threat to civilians",
+                &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))],
+            ),
             ("No one was hurt.", &[(Injured, Some(0), Some(0))]),
-            ("five more people were injured there", &[(Injured, Some(5), Some(5))]),
+            (
+                "five more people were injured there",
+                &[(Injured, Some(5), Some(5))],
+            ),
             ("a 17-year-old girl and twin sisters aged 14", &[]),
             ("a population of about 217,000", &[]),
             ("472 drones were launched", &[]),

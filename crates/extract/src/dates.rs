@@ -70,10 +70,28 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 pub fn month_of(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
@@ -85,11 +103,23 @@ pub fn month_of(word: &str) -> Option<u32> {
 }
 
 pub fn weekday_of(tok: &Tok) -> Option<u32> {
-    WEEKDAYS.iter().position(|d| *d == tok.norm()).map(|i| i as u32)
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == tok.norm())
+        .map(|i| i as u32)
 }
 
 /// Words that put a weekday in the future relative to publication.
-const FUTURE_CUES: &[&str] = &["will", "scheduled", "upcoming", "next", "planned", "due", "expected", "set"];
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "scheduled",
+    "upcoming",
+    "next",
+    "planned",
+    "due",
+    "expected",
+    "set",
+];
 
 /// A date found at tokens `start..end`.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +169,9 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
                 let mut j = i + 2;
                 while toks.get(j).is_some_and(|x| x.is("and") || x.text == ",")
                     && toks.get(j + 1).and_then(day_num).is_some()
-                    && toks.get(j + 2).is_none_or(|x| month_of(x.text).is_none() || !x.is_capitalized())
+                    && toks
+                        .get(j + 2)
+                        .is_none_or(|x| month_of(x.text).is_none() || !x.is_capitalized())
                 {
                     if let Some(d2) = toks.get(j + 1).and_then(day_num) {
                         days.push(d2);
@@ -147,7 +179,9 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
                     j += 2;
                 }
                 let mut year = None;
-                if toks.get(j).is_some_and(|x| x.text == ",") && toks.get(j + 1).and_then(year_num).is_some() {
+                if toks.get(j).is_some_and(|x| x.text == ",")
+                    && toks.get(j + 1).and_then(year_num).is_some()
+                {
                     year = toks.get(j + 1).and_then(year_num);
                     j += 2;
                 } else if let Some(y) = toks.get(j).and_then(year_num) {
@@ -162,14 +196,22 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
                     })
                     .collect();
                 if !dates.is_empty() {
-                    out.push(DateHit { start: i, end: j, dates });
+                    out.push(DateHit {
+                        start: i,
+                        end: j,
+                        dates,
+                    });
                 }
                 i = j;
                 continue;
             }
         }
         // "27 June 2022"
-        if let (Some(d), Some(m)) = (day_num(t), toks.get(i + 1).and_then(|x| month_of(x.text).filter(|_| x.is_capitalized()))) {
+        if let (Some(d), Some(m)) = (
+            day_num(t),
+            toks.get(i + 1)
+                .and_then(|x| month_of(x.text).filter(|_| x.is_capitalized())),
+        ) {
             let (year, j) = match toks.get(i + 2).and_then(year_num) {
                 Some(y) => (Some(y), i + 3),
                 None => (None, i + 2),
@@ -179,7 +221,11 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
                 None => pub_date.and_then(|p| recent_past(p, m, d)),
             };
             if let Some(date) = date {
-                out.push(DateHit { start: i, end: j, dates: vec![date] });
+                out.push(DateHit {
+                    start: i,
+                    end: j,
+                    dates: vec![date],
+                });
                 i = j;
                 continue;
             }
@@ -189,8 +235,16 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
         if let (Some(w), Some(p)) = (weekday_of(t).filter(|_| t.is_capitalized()), pub_date) {
             let pw = p.weekday() as i64;
             let w = w as i64;
-            let date = if future { p.add_days((w - pw).rem_euclid(7)) } else { p.add_days(-(pw - w).rem_euclid(7)) };
-            out.push(DateHit { start: i, end: i + 1, dates: vec![date] });
+            let date = if future {
+                p.add_days((w - pw).rem_euclid(7))
+            } else {
+                p.add_days(-(pw - w).rem_euclid(7))
+            };
+            out.push(DateHit {
+                start: i,
+                end: i + 1,
+                dates: vec![date],
+            });
         }
         i += 1;
     }
@@ -200,16 +254,23 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
 /// A clock time at tokens `start..end`, normalised to 24-hour `HH:MM`.
 pub fn find_time(toks: &[Tok]) -> Option<(usize, usize, String)> {
     for (i, t) in toks.iter().enumerate() {
-        let Some((h, m)) = t.text.split_once(':') else { continue };
+        let Some((h, m)) = t.text.split_once(':') else {
+            continue;
+        };
         if t.kind != TokKind::Number {
             continue;
         }
-        let (Ok(mut h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else { continue };
+        let (Ok(mut h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else {
+            continue;
+        };
         if h > 23 || m > 59 {
             continue;
         }
         let mut end = i + 1;
-        let next = toks.get(i + 1).map(|x| x.text.to_lowercase().replace('.', "")).unwrap_or_default();
+        let next = toks
+            .get(i + 1)
+            .map(|x| x.text.to_lowercase().replace('.', ""))
+            .unwrap_or_default();
         let after = toks.get(i + 3).map(|x| x.norm()).unwrap_or_default();
         let pm = next == "pm" || (next == "in" && (after == "afternoon" || after == "evening"));
         let am = next == "am" || (next == "in" && after == "morning");
@@ -234,12 +295,31 @@ mod tests {
 
     fn dates(s: &str, pubd: &str) -> Vec<String> {
         let toks = tokenize(s, Span::new(0, s.len()));
-        find_dates(&toks, Date::parse(pubd)).iter().flat_map(|h| h.dates.iter().map(|d| d.to_string())).collect()
+        find_dates(&toks, Date::parse(pubd))
+            .iter()
+            .flat_map(|h| h.dates.iter().map(|d| d.to_string()))
+            .collect()
     }
 
     #[test]
     fn calendar_round_trip() {
-        for d in [Date { y: 1970, m: 1, d: 1 }, Date { y: 2024, m: 2, d: 29 }, Date { y: 2025, m: 6, d: 1 }] {
+        for d in [
+            Date {
+                y: 1970,
+                m: 1,
+                d: 1,
+            },
+            Date {
+                y: 2024,
+                m: 2,
+                d: 29,
+            },
+            Date {
+                y: 2025,
+                m: 6,
+                d: 1,
+            },
+        ] {
             assert_eq!(Date::from_days(d.days()), d);
         }
         assert_eq!(Date::parse("2025-06-01").map(|d| d.weekday()), Some(6)); // a Sunday
@@ -250,8 +330,16 @@ mod tests {
     fn date_table() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("On June 27, 2022, it hit.", "2022-06-27", &["2022-06-27"]),
-            ("On February 2, the U.S. struck.", "2024-02-02", &["2024-02-02"]),
-            ("attacks on April 2 and 24, May 12 and June 18.", "2022-06-27", &["2022-04-02", "2022-04-24", "2022-05-12", "2022-06-18"]),
+            (
+                "On February 2, the U.S. struck.",
+                "2024-02-02",
+                &["2024-02-02"],
+            ),
+            (
+                "attacks on April 2 and 24, May 12 and June 18.",
+                "2022-06-27",
+                &["2022-04-02", "2022-04-24", "2022-05-12", "2022-06-18"],
+            ),
             ("in Sunday's assault", "2025-06-01", &["2025-06-01"]),
             ("talks scheduled for Monday", "2025-06-01", &["2025-06-02"]),
             ("killed on Wednesday", "2024-03-06", &["2024-03-06"]),
@@ -279,7 +367,11 @@ mod tests {
         ];
         for (s, want) in cases {
             let toks = tokenize(s, Span::new(0, s.len()));
-            assert_eq!(find_time(&toks).map(|t| t.2), want.map(String::from), "{s:?}");
+            assert_eq!(
+                find_time(&toks).map(|t| t.2),
+                want.map(String::from),
+                "{s:?}"
+            );
         }
     }
 }

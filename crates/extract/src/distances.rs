@@ -30,8 +30,22 @@ fn unit_of(word: &str) -> Option<(&'static str, f64)> {
 }
 
 const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-    "north-west", "south-east", "south-west", "northeastern", "northwestern", "southern", "northern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southern",
+    "northern",
 ];
 
 pub fn find(toks: &[Tok]) -> Vec<Hit> {
@@ -41,7 +55,17 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         // Lengths: "620-mile", "1,000-km" as one hyphenated token.
         if let Some((num, unit)) = toks[i].text.split_once('-') {
             if let (Some(v), Some((u, f))) = (digit_value(num), unit_of(unit)) {
-                out.push(Hit { value: v, unit: u, km: v * f, qualifier: None, direction: None, reference: None, is_length: true, start: i, end: i + 1 });
+                out.push(Hit {
+                    value: v,
+                    unit: u,
+                    km: v * f,
+                    qualifier: None,
+                    direction: None,
+                    reference: None,
+                    is_length: true,
+                    start: i,
+                    end: i + 1,
+                });
                 i += 1;
                 continue;
             }
@@ -56,7 +80,10 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         };
         let mut j = m.end + 1;
         let mut direction = None;
-        if let Some(d) = toks.get(j).filter(|t| DIRECTIONS.contains(&t.norm().as_str())) {
+        if let Some(d) = toks
+            .get(j)
+            .filter(|t| DIRECTIONS.contains(&t.norm().as_str()))
+        {
             direction = Some(d.text.to_lowercase());
             j += 1;
         }
@@ -68,7 +95,11 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
             // The reference runs to the next clause break.
             let rs = j + 1;
             let mut re = rs;
-            while re < toks.len() && re < rs + 6 && !matches!(toks[re].text, "," | "." | ";" | ":" | "(" | ")") && !toks[re].is_any(&["where", "which", "and", "who", "that"]) {
+            while re < toks.len()
+                && re < rs + 6
+                && !matches!(toks[re].text, "," | "." | ";" | ":" | "(" | ")")
+                && !toks[re].is_any(&["where", "which", "and", "who", "that"])
+            {
                 re += 1;
             }
             if re > rs {
@@ -76,9 +107,25 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
                 j = re;
             }
         }
-        let qualifier = (m.value_start > m.start).then(|| toks[m.start..m.value_start].iter().map(|t| t.text.to_lowercase()).collect::<Vec<_>>().join(" "));
+        let qualifier = (m.value_start > m.start).then(|| {
+            toks[m.start..m.value_start]
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
         // A bare "12 km" with no direction or reference is still a distance, but weaker.
-        out.push(Hit { value: m.value, unit: u, km: m.value * f, qualifier, direction, reference, is_length: false, start: m.start, end: j.max(m.end + 1) });
+        out.push(Hit {
+            value: m.value,
+            unit: u,
+            km: m.value * f,
+            qualifier,
+            direction,
+            reference,
+            is_length: false,
+            start: m.start,
+            end: j.max(m.end + 1),
+        });
         i = j.max(m.end + 1);
     }
     out
@@ -93,11 +140,41 @@ mod tests {
     #[test]
     fn distance_table() {
         let cases: &[(&str, f64, Option<&str>, Option<&str>, bool)] = &[
-            ("situated over 2,800 miles east of Moscow.", 2800.0 * KM_PER_MILE, Some("over"), Some("Moscow"), false),
-            ("lay 24 kilometers from the front line.", 24.0, None, Some("the front line"), false),
-            ("is 20 km away from Syria's Al-Tanf garrison, where", 20.0, None, Some("Syria's Al-Tanf garrison"), false),
-            ("some 10 km from the shopping centre.", 10.0, Some("some"), Some("the shopping centre"), false),
-            ("behind the 620-mile active front line", 620.0 * KM_PER_MILE, None, None, true),
+            (
+                "situated over 2,800 miles east of Moscow.",
+                2800.0 * KM_PER_MILE,
+                Some("over"),
+                Some("Moscow"),
+                false,
+            ),
+            (
+                "lay 24 kilometers from the front line.",
+                24.0,
+                None,
+                Some("the front line"),
+                false,
+            ),
+            (
+                "is 20 km away from Syria's Al-Tanf garrison, where",
+                20.0,
+                None,
+                Some("Syria's Al-Tanf garrison"),
+                false,
+            ),
+            (
+                "some 10 km from the shopping centre.",
+                10.0,
+                Some("some"),
+                Some("the shopping centre"),
+                false,
+            ),
+            (
+                "behind the 620-mile active front line",
+                620.0 * KM_PER_MILE,
+                None,
+                None,
+                true,
+            ),
         ];
         for (s, km, q, r, len) in cases {
             let toks = tokenize(s, Span::new(0, s.len()));
@@ -106,7 +183,9 @@ mod tests {
             let h = &h[0];
             assert!((h.km - km).abs() < 1e-6, "{s:?} {}", h.km);
             assert_eq!(h.qualifier.as_deref(), *q, "{s:?}");
-            let rt = h.reference.map(|(a, b)| s[toks[a].span.start..toks[b - 1].span.end].to_string());
+            let rt = h
+                .reference
+                .map(|(a, b)| s[toks[a].span.start..toks[b - 1].span.end].to_string());
             assert_eq!(rt.as_deref(), *r, "{s:?}");
             assert_eq!(h.is_length, *len);
         }

@@ -29,32 +29,69 @@ fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> 
     let next_w = next.map(|n| n.norm()).unwrap_or_default();
     Some(match w.as_str() {
         "missile" | "missiles" | "asbm" | "asbms" | "iskander" => Category::MissileAttack,
-        "drone" | "drones" | "uav" | "uavs" | "airstrike" | "airstrikes" | "shahed" | "shaheds" | "bombing" | "bombings" | "bombed" => Category::AirDroneStrike,
-        "air" if matches!(next_w.as_str(), "strike" | "strikes" | "raid" | "raids") => Category::AirDroneStrike,
-        "shelling" | "shelled" | "artillery" | "mortar" | "mortars" | "rockets" | "rocket" => Category::Shelling,
-        "clashes" | "clashed" | "fighting" | "battle" | "battles" | "invasion" | "stormed" | "siege" | "besieged" | "firefight" | "offensive" | "insurgency" => {
+        "drone" | "drones" | "uav" | "uavs" | "airstrike" | "airstrikes" | "shahed" | "shaheds"
+        | "bombing" | "bombings" | "bombed" => Category::AirDroneStrike,
+        "air" if matches!(next_w.as_str(), "strike" | "strikes" | "raid" | "raids") => {
+            Category::AirDroneStrike
+        }
+        "shelling" | "shelled" | "artillery" | "mortar" | "mortars" | "rockets" | "rocket" => {
+            Category::Shelling
+        }
+        "clashes" | "clashed" | "fighting" | "battle" | "battles" | "invasion" | "stormed"
+        | "siege" | "besieged" | "firefight" | "offensive" | "insurgency" => {
             if prev.is_some_and(|p| weapons::weapon_of(p).is_some()) {
                 return None;
             }
             Category::ArmedClash
         }
-        "war" if matches!(next_w.as_str(), "began" | "started" | "broke" | "erupted") || prev.is_some_and(|p| p.is_any(&["civil", "full-scale"])) => Category::ArmedClash,
-        "massacre" | "massacres" | "killings" | "executed" | "executions" | "ambush" => Category::AttackOnCivilians,
-        "explosion" | "explosions" | "exploded" | "blast" | "landmine" | "ied" => Category::Explosion,
-        "talks" | "negotiations" | "negotiation" | "ceasefire" | "truce" | "memorandum" | "delegation" | "summit" | "mediation" | "treaty" => Category::DiplomacyTalks,
-        "peace" if matches!(next_w.as_str(), "talks" | "deal" | "process" | "plan" | "agreement") => Category::DiplomacyTalks,
+        "war"
+            if matches!(next_w.as_str(), "began" | "started" | "broke" | "erupted")
+                || prev.is_some_and(|p| p.is_any(&["civil", "full-scale"])) =>
+        {
+            Category::ArmedClash
+        }
+        "massacre" | "massacres" | "killings" | "executed" | "executions" | "ambush" => {
+            Category::AttackOnCivilians
+        }
+        "explosion" | "explosions" | "exploded" | "blast" | "landmine" | "ied" => {
+            Category::Explosion
+        }
+        "talks" | "negotiations" | "negotiation" | "ceasefire" | "truce" | "memorandum"
+        | "delegation" | "summit" | "mediation" | "treaty" => Category::DiplomacyTalks,
+        "peace"
+            if matches!(
+                next_w.as_str(),
+                "talks" | "deal" | "process" | "plan" | "agreement"
+            ) =>
+        {
+            Category::DiplomacyTalks
+        }
         "investigation" | "investigative" | "inquiry" | "probe" => Category::Investigation,
         _ => return None,
     })
 }
 
 /// Words that refer back to an incident already told.
-const ANAPHORA: &[&str] = &["strike", "attack", "blast", "incident", "assault", "missile", "explosion", "tragedy", "ship", "vessel"];
+const ANAPHORA: &[&str] = &[
+    "strike",
+    "attack",
+    "blast",
+    "incident",
+    "assault",
+    "missile",
+    "explosion",
+    "tragedy",
+    "ship",
+    "vessel",
+];
 /// Words that mark aggregate or context figures rather than one incident.
 fn is_background(toks: &[Tok]) -> bool {
     let first = toks.first().map(|t| t.norm()).unwrap_or_default();
     let second = toks.get(1).map(|t| t.norm()).unwrap_or_default();
-    (first == "by" && toks.get(1).is_some_and(|t| crate::dates::month_of(t.text).is_some()))
+    (first == "by"
+        && toks
+            .get(1)
+            .is_some_and(|t| crate::dates::month_of(t.text).is_some()))
         || (first == "as" && second == "of")
         || (first == "those" && matches!(second.as_str(), "attacks" | "strikes"))
         || toks.windows(2).any(|w| w[0].is("in") && w[1].is("total"))
@@ -80,7 +117,10 @@ struct Candidate {
 
 impl Candidate {
     fn vague(&self) -> bool {
-        self.casualties.is_empty() && self.weapons.is_empty() && self.date.is_none() && self.place.is_none()
+        self.casualties.is_empty()
+            && self.weapons.is_empty()
+            && self.date.is_none()
+            && self.place.is_none()
     }
 }
 
@@ -94,10 +134,45 @@ fn specificity(k: PlaceKind) -> u8 {
 }
 
 const ATTACK_VERBS: &[&str] = &[
-    "launched", "fired", "conducted", "struck", "attacked", "opened", "stormed", "shelled", "hit", "targeted",
-    "used", "unleashed", "carried", "besieged", "seized", "began", "launches", "fires", "strikes", "pressed",
+    "launched",
+    "fired",
+    "conducted",
+    "struck",
+    "attacked",
+    "opened",
+    "stormed",
+    "shelled",
+    "hit",
+    "targeted",
+    "used",
+    "unleashed",
+    "carried",
+    "besieged",
+    "seized",
+    "began",
+    "launches",
+    "fires",
+    "strikes",
+    "pressed",
 ];
-const ATTACKER_NOUNS: &[&str] = &["forces", "troops", "army", "military", "fighters", "drone", "drones", "missiles", "missile", "strikes", "strike", "militias", "soldiers", "bombers", "jets", "warplanes"];
+const ATTACKER_NOUNS: &[&str] = &[
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "fighters",
+    "drone",
+    "drones",
+    "missiles",
+    "missile",
+    "strikes",
+    "strike",
+    "militias",
+    "soldiers",
+    "bombers",
+    "jets",
+    "warplanes",
+];
 
 /// Who acted, from a sentence's actor mentions: subjects of attack verbs and demonyms
 /// that modify attacker nouns; mentions that name the target side are left out.
@@ -117,11 +192,23 @@ fn attackers(f: &SentenceFacts, category: Category) -> (Vec<String>, Option<Stri
         }
         // "Russian forces also fired", "Ukrainian drone strikes", "RSF (…) fighters stormed";
         // not "the Ukrainian army confirmed".
-        let verb_follows = (a.end..(a.end + 4).min(f.toks.len())).any(|j| f.toks[j].is_any(ATTACK_VERBS));
+        let verb_follows =
+            (a.end..(a.end + 4).min(f.toks.len())).any(|j| f.toks[j].is_any(ATTACK_VERBS));
         let acting = category == Category::DiplomacyTalks
             || verb_follows
-            || next.is_some_and(|n| weapons::weapon_of(n).is_some() || n.is_any(&["strikes", "strike", "attack", "attacks", "airstrikes", "shelling"]))
-            || (next.is_some_and(|n| n.text == "(" || ATTACKER_NOUNS.contains(&n.norm().as_str())) && (a.end..(a.end + 8).min(f.toks.len())).any(|j| f.toks[j].is_any(ATTACK_VERBS)));
+            || next.is_some_and(|n| {
+                weapons::weapon_of(n).is_some()
+                    || n.is_any(&[
+                        "strikes",
+                        "strike",
+                        "attack",
+                        "attacks",
+                        "airstrikes",
+                        "shelling",
+                    ])
+            })
+            || (next.is_some_and(|n| n.text == "(" || ATTACKER_NOUNS.contains(&n.norm().as_str()))
+                && (a.end..(a.end + 8).min(f.toks.len())).any(|j| f.toks[j].is_any(ATTACK_VERBS)));
         if acting && !acts.contains(&a.name.to_string()) {
             acts.push(a.name.to_string());
         }
@@ -129,7 +216,11 @@ fn attackers(f: &SentenceFacts, category: Category) -> (Vec<String>, Option<Stri
     (acts, target)
 }
 
-fn candidates_for(f: &SentenceFacts, mentions: &[PlaceMention], prev_event: Option<&Event>) -> Vec<Candidate> {
+fn candidates_for(
+    f: &SentenceFacts,
+    mentions: &[PlaceMention],
+    prev_event: Option<&Event>,
+) -> Vec<Candidate> {
     let toks = &f.toks;
     let mut cats: Vec<(Category, usize)> = Vec::new();
     let mut reference_only: Vec<Category> = Vec::new();
@@ -137,7 +228,9 @@ fn candidates_for(f: &SentenceFacts, mentions: &[PlaceMention], prev_event: Opti
         if let Some(c) = trigger(t, toks.get(i + 1), i.checked_sub(1).map(|p| &toks[p])) {
             // "the largest assault since the start of the war": the war is a time
             // reference here; its mention carries none of the sentence's facts.
-            if c == Category::ArmedClash && toks[i.saturating_sub(6)..i].iter().any(|x| x.is("since")) {
+            if c == Category::ArmedClash
+                && toks[i.saturating_sub(6)..i].iter().any(|x| x.is("since"))
+            {
                 if !reference_only.contains(&c) {
                     reference_only.push(c);
                 }
@@ -152,29 +245,49 @@ fn candidates_for(f: &SentenceFacts, mentions: &[PlaceMention], prev_event: Opti
         }
     }
     let has_facts = !f.casualties.is_empty() || !f.weapons.is_empty();
-    let anaphoric = toks.windows(2).any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm().as_str()));
-    let in_addition = toks.windows(2).any(|w| w[0].is("in") && w[1].is("addition")) || toks.iter().any(|t| t.is("also"));
+    let anaphoric = toks
+        .windows(2)
+        .any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm().as_str()));
+    let in_addition = toks
+        .windows(2)
+        .any(|w| w[0].is("in") && w[1].is("addition"))
+        || toks.iter().any(|t| t.is("also"));
     // Triggers named only as "in addition to the X" point back to X.
     let mut anaphoric_cats = Vec::new();
-    if let Some(p) = toks.windows(3).position(|w| w[0].is("addition") && w[1].is("to")) {
+    if let Some(p) = toks
+        .windows(3)
+        .position(|w| w[0].is("addition") && w[1].is("to"))
+    {
         for c in cats.iter().filter(|c| c.1 > p && c.1 <= p + 5) {
             anaphoric_cats.push(c.0);
         }
     }
-    let generic_attack = toks.iter().any(|t| t.is_any(&["attack", "attacks", "strike", "strikes"]));
+    let generic_attack = toks
+        .iter()
+        .any(|t| t.is_any(&["attack", "attacks", "strike", "strikes"]));
     if cats.is_empty() {
         if let Some(w) = f.weapons.first() {
-            cats.push((match w.kind {
-                crate::model::WeaponKind::Drone => Category::AirDroneStrike,
-                crate::model::WeaponKind::Missile => Category::MissileAttack,
-                crate::model::WeaponKind::Bomb => Category::AirDroneStrike,
-                _ => Category::Shelling,
-            }, w.start));
+            cats.push((
+                match w.kind {
+                    crate::model::WeaponKind::Drone => Category::AirDroneStrike,
+                    crate::model::WeaponKind::Missile => Category::MissileAttack,
+                    crate::model::WeaponKind::Bomb => Category::AirDroneStrike,
+                    _ => Category::Shelling,
+                },
+                w.start,
+            ));
         } else if has_facts || anaphoric {
             // A continuation: casualties or a reference back to the last incident.
             match prev_event {
                 Some(e) if e.category.is_violent() => cats.push((e.category, 0)),
-                _ if has_facts => cats.push((if generic_attack { Category::Other } else { Category::AttackOnCivilians }, 0)),
+                _ if has_facts => cats.push((
+                    if generic_attack {
+                        Category::Other
+                    } else {
+                        Category::AttackOnCivilians
+                    },
+                    0,
+                )),
                 _ => {}
             }
         } else if generic_attack && f.dates.len() > 0 && !f.heading {
@@ -185,71 +298,129 @@ fn candidates_for(f: &SentenceFacts, mentions: &[PlaceMention], prev_event: Opti
         return Vec::new();
     }
     let background = is_background(toks);
-    let explicit_new = toks.first().is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
+    let explicit_new = toks
+        .first()
+        .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
     // Literal places, most specific first; places that repeat the same level and are
     // joined by "and" each get their own event ("Ryazan and Murmansk regions").
     let diplomatic_only = cats.iter().all(|c| !c.0.is_violent());
-    let mut places: Vec<usize> = f.places.iter().copied().filter(|&m| !(diplomatic_only && mentions[m].kind == PlaceKind::Country)).collect();
+    let mut places: Vec<usize> = f
+        .places
+        .iter()
+        .copied()
+        .filter(|&m| !(diplomatic_only && mentions[m].kind == PlaceKind::Country))
+        .collect();
     places.sort_by_key(|&m| std::cmp::Reverse(specificity(mentions[m].kind)));
     let top = places.first().map(|&m| specificity(mentions[m].kind));
-    let same_level: Vec<usize> = places.iter().copied().filter(|&m| Some(specificity(mentions[m].kind)) == top).collect();
-    let split = same_level.len() >= 2 && same_level.iter().all(|&m| mentions[m].kind == PlaceKind::Region || mentions[m].kind == PlaceKind::City) && cats.iter().any(|c| c.0.is_violent());
-    let place_sets: Vec<Option<usize>> = if split { same_level.iter().map(|&m| Some(m)).collect() } else { vec![places.first().copied()] };
-    // Multiple dates for an undifferentiated attack list ("on April 2 and 24") → one event each.
-    let date_sets: Vec<Option<String>> = if cats.len() == 1 && cats[0].0 == Category::Other && f.dates.len() > 1 {
-        f.dates.iter().cloned().map(Some).collect()
+    let same_level: Vec<usize> = places
+        .iter()
+        .copied()
+        .filter(|&m| Some(specificity(mentions[m].kind)) == top)
+        .collect();
+    let split = same_level.len() >= 2
+        && same_level
+            .iter()
+            .all(|&m| mentions[m].kind == PlaceKind::Region || mentions[m].kind == PlaceKind::City)
+        && cats.iter().any(|c| c.0.is_violent());
+    let place_sets: Vec<Option<usize>> = if split {
+        same_level.iter().map(|&m| Some(m)).collect()
     } else {
-        vec![f.dates.first().cloned()]
+        vec![places.first().copied()]
     };
+    // Multiple dates for an undifferentiated attack list ("on April 2 and 24") → one event each.
+    let date_sets: Vec<Option<String>> =
+        if cats.len() == 1 && cats[0].0 == Category::Other && f.dates.len() > 1 {
+            f.dates.iter().cloned().map(Some).collect()
+        } else {
+            vec![f.dates.first().cloned()]
+        };
 
     let mut out = Vec::new();
     for &(category, trig) in &cats {
         if reference_only.contains(&category) && cats.len() > 1 {
             out.push(Candidate {
-                category, sentence: f.id, trigger_tok: trig, casualties: Vec::new(), weapons: Vec::new(), date: None,
-                time: None, place: None, country: None, actors: Vec::new(), background: true, anaphoric: false, explicit_new: false,
+                category,
+                sentence: f.id,
+                trigger_tok: trig,
+                casualties: Vec::new(),
+                weapons: Vec::new(),
+                date: None,
+                time: None,
+                place: None,
+                country: None,
+                actors: Vec::new(),
+                background: true,
+                anaphoric: false,
+                explicit_new: false,
             });
             continue;
         }
         let (acts, target) = attackers(f, category);
         // Casualties and weapons go to the nearest trigger of a matching kind.
         let nearest = |tok: usize| -> Category {
-            cats.iter().filter(|c| c.0.is_violent() && !reference_only.contains(&c.0)).min_by_key(|c| (c.1 as i64 - tok as i64).abs()).map(|c| c.0).unwrap_or(category)
+            cats.iter()
+                .filter(|c| c.0.is_violent() && !reference_only.contains(&c.0))
+                .min_by_key(|c| (c.1 as i64 - tok as i64).abs())
+                .map(|c| c.0)
+                .unwrap_or(category)
         };
         let cas: Vec<Casualty> = if category.is_violent() || category == Category::Other {
-            f.casualties.iter().filter(|h| nearest(h.start) == category || cats.len() == 1).map(|h| Casualty {
-                kind: h.kind,
-                count: h.count.clone(),
-                who: h.who.clone(),
-                text: span_text(toks, h.start, h.end),
-                sentence: f.id,
-                span: crate::model::Span::new(toks[h.start].span.start, toks[h.end.min(toks.len()) - 1].span.end),
-            }).collect()
+            f.casualties
+                .iter()
+                .filter(|h| nearest(h.start) == category || cats.len() == 1)
+                .map(|h| Casualty {
+                    kind: h.kind,
+                    count: h.count.clone(),
+                    who: h.who.clone(),
+                    text: span_text(toks, h.start, h.end),
+                    sentence: f.id,
+                    span: crate::model::Span::new(
+                        toks[h.start].span.start,
+                        toks[h.end.min(toks.len()) - 1].span.end,
+                    ),
+                })
+                .collect()
         } else {
             Vec::new()
         };
-        let weps: Vec<Weapon> = f.weapons.iter().filter(|w| {
-            let wc = match w.kind {
-                crate::model::WeaponKind::Drone => Category::AirDroneStrike,
-                crate::model::WeaponKind::Missile => Category::MissileAttack,
-                _ => nearest(w.start),
-            };
-            wc == category || (cats.len() == 1 && category.is_violent())
-        }).map(|w| Weapon {
-            kind: w.kind,
-            subtype: w.subtype.clone(),
-            count: w.count,
-            text: span_text(toks, w.start, w.end),
-            sentence: f.id,
-            span: crate::model::Span::new(toks[w.start].span.start, toks[w.end - 1].span.end),
-        }).collect();
+        let weps: Vec<Weapon> = f
+            .weapons
+            .iter()
+            .filter(|w| {
+                let wc = match w.kind {
+                    crate::model::WeaponKind::Drone => Category::AirDroneStrike,
+                    crate::model::WeaponKind::Missile => Category::MissileAttack,
+                    _ => nearest(w.start),
+                };
+                wc == category || (cats.len() == 1 && category.is_violent())
+            })
+            .map(|w| Weapon {
+                kind: w.kind,
+                subtype: w.subtype.clone(),
+                count: w.count,
+                text: span_text(toks, w.start, w.end),
+                sentence: f.id,
+                span: crate::model::Span::new(toks[w.start].span.start, toks[w.end - 1].span.end),
+            })
+            .collect();
         let is_anaphoric = anaphoric || anaphoric_cats.contains(&category);
         for place in &place_sets {
             for date in &date_sets {
-                let date = date.clone().or_else(|| if in_addition && category.is_violent() { prev_event.and_then(|e| e.date.clone()) } else { None });
-                let country = place.and_then(|m| mentions[m].country.clone()).or_else(|| target.clone()).or_else(|| {
-                    cas.iter().filter_map(|c| c.who.as_deref()).find_map(|w| actors_country(w))
+                let date = date.clone().or_else(|| {
+                    if in_addition && category.is_violent() {
+                        prev_event.and_then(|e| e.date.clone())
+                    } else {
+                        None
+                    }
                 });
+                let country = place
+                    .and_then(|m| mentions[m].country.clone())
+                    .or_else(|| target.clone())
+                    .or_else(|| {
+                        cas.iter()
+                            .filter_map(|c| c.who.as_deref())
+                            .find_map(|w| actors_country(w))
+                    });
                 out.push(Candidate {
                     category,
                     sentence: f.id,
@@ -274,8 +445,15 @@ fn candidates_for(f: &SentenceFacts, mentions: &[PlaceMention], prev_event: Opti
 
 fn actors_country(who: &str) -> Option<String> {
     let first = who.split_whitespace().next()?;
-    let tok = Tok { text: first, span: crate::model::Span::new(0, first.len()), kind: crate::text::TokKind::Word };
-    actors::find(std::slice::from_ref(&tok)).first().filter(|a| !a.country.is_empty()).map(|a| a.country.to_string())
+    let tok = Tok {
+        text: first,
+        span: crate::model::Span::new(0, first.len()),
+        kind: crate::text::TokKind::Word,
+    };
+    actors::find(std::slice::from_ref(&tok))
+        .first()
+        .filter(|a| !a.country.is_empty())
+        .map(|a| a.country.to_string())
 }
 
 fn span_text(toks: &[Tok], a: usize, b: usize) -> String {
@@ -303,17 +481,37 @@ fn figure(e_cas: &[Casualty], kind: CasualtyKind) -> Option<Interval> {
 /// Reconciles statements of one figure about one incident: the statement with the
 /// highest lower bound wins (ties go to the one with an open or wider upper bound, the
 /// more cautious reading); statements that contradict it are returned as competing.
-pub fn reconcile<'a>(stmts: impl Iterator<Item = &'a Interval>) -> (Option<Interval>, Vec<Interval>) {
+pub fn reconcile<'a>(
+    stmts: impl Iterator<Item = &'a Interval>,
+) -> (Option<Interval>, Vec<Interval>) {
     let all: Vec<&Interval> = stmts.collect();
     let positive: Vec<&Interval> = all.iter().copied().filter(|i| !i.is_zero()).collect();
-    let pool = if positive.is_empty() { all.clone() } else { positive };
-    let best = pool.iter().copied().max_by_key(|i| (i.min.unwrap_or(0), i.max.map_or(u64::MAX, |m| m)));
-    let Some(best) = best.cloned() else { return (None, Vec::new()) };
-    let competing = pool.iter().filter(|i| !overlaps(i, &best)).map(|i| (*i).clone()).collect();
+    let pool = if positive.is_empty() {
+        all.clone()
+    } else {
+        positive
+    };
+    let best = pool
+        .iter()
+        .copied()
+        .max_by_key(|i| (i.min.unwrap_or(0), i.max.map_or(u64::MAX, |m| m)));
+    let Some(best) = best.cloned() else {
+        return (None, Vec::new());
+    };
+    let competing = pool
+        .iter()
+        .filter(|i| !overlaps(i, &best))
+        .map(|i| (*i).clone())
+        .collect();
     (Some(best), competing)
 }
 
-fn compatible(e: &Event, c: &Candidate, mentions: &[PlaceMention], place_of: &dyn Fn(&Event) -> Option<usize>) -> Option<String> {
+fn compatible(
+    e: &Event,
+    c: &Candidate,
+    mentions: &[PlaceMention],
+    place_of: &dyn Fn(&Event) -> Option<usize>,
+) -> Option<String> {
     if e.category != c.category || e.background != c.background {
         return None;
     }
@@ -326,12 +524,16 @@ fn compatible(e: &Event, c: &Candidate, mentions: &[PlaceMention], place_of: &dy
     if let (Some(a), Some(b)) = (ep, c.place) {
         let (pa, pb) = (&mentions[a], &mentions[b]);
         let same = pa.name == pb.name;
-        let within = (pa.kind == PlaceKind::Country && pb.country == pa.country) || (pb.kind == PlaceKind::Country && pa.country == pb.country);
+        let within = (pa.kind == PlaceKind::Country && pb.country == pa.country)
+            || (pb.kind == PlaceKind::Country && pa.country == pb.country);
         if !same && !within {
             return None;
         }
     }
-    if !e.actors.is_empty() && !c.actors.is_empty() && !c.actors.iter().any(|a| e.actors.contains(a)) {
+    if !e.actors.is_empty()
+        && !c.actors.is_empty()
+        && !c.actors.iter().any(|a| e.actors.contains(a))
+    {
         return None;
     }
     for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
@@ -343,12 +545,23 @@ fn compatible(e: &Event, c: &Candidate, mentions: &[PlaceMention], place_of: &dy
             }
         }
     }
-    let shared_figure = [CasualtyKind::Killed, CasualtyKind::Injured].iter().find_map(|&k| {
-        match (figure(&e.casualties, k), figure(&c.casualties, k)) {
-            (Some(a), Some(b)) if !a.is_zero() => Some(format!("same {} figure ({} and {})", if k == CasualtyKind::Killed { "killed" } else { "injured" }, fmt_iv(&a), fmt_iv(&b))),
-            _ => None,
-        }
-    });
+    let shared_figure = [CasualtyKind::Killed, CasualtyKind::Injured]
+        .iter()
+        .find_map(
+            |&k| match (figure(&e.casualties, k), figure(&c.casualties, k)) {
+                (Some(a), Some(b)) if !a.is_zero() => Some(format!(
+                    "same {} figure ({} and {})",
+                    if k == CasualtyKind::Killed {
+                        "killed"
+                    } else {
+                        "injured"
+                    },
+                    fmt_iv(&a),
+                    fmt_iv(&b)
+                )),
+                _ => None,
+            },
+        );
     if let Some(r) = shared_figure {
         return Some(format!("same category; {r}"));
     }
@@ -378,7 +591,11 @@ pub fn fmt_iv(i: &Interval) -> String {
 }
 
 /// Builds events from all sentences. `place_ids[m]` is the location id of mention m.
-pub fn build(facts: &[SentenceFacts], mentions: &[PlaceMention], place_ids: &[String]) -> Vec<Event> {
+pub fn build(
+    facts: &[SentenceFacts],
+    mentions: &[PlaceMention],
+    place_ids: &[String],
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut event_place: Vec<Option<usize>> = Vec::new();
     let mut deferred: Vec<Candidate> = Vec::new();
@@ -461,7 +678,10 @@ fn new_event(c: Candidate) -> Event {
 
 fn absorb(e: &mut Event, place: &mut Option<usize>, c: Candidate, reason: String) {
     if !e.sentences.contains(&c.sentence) {
-        e.merges.push(Merge { sentence: c.sentence, reason });
+        e.merges.push(Merge {
+            sentence: c.sentence,
+            reason,
+        });
         e.sentences.push(c.sentence);
         e.sentences.sort_unstable();
     }
@@ -486,7 +706,11 @@ fn absorb(e: &mut Event, place: &mut Option<usize>, c: Candidate, reason: String
         }
     }
     for x in c.casualties {
-        if !e.casualties.iter().any(|y| y.span == x.span && y.kind == x.kind) {
+        if !e
+            .casualties
+            .iter()
+            .any(|y| y.span == x.span && y.kind == x.kind)
+        {
             e.casualties.push(x);
         }
     }
@@ -500,16 +724,34 @@ fn absorb(e: &mut Event, place: &mut Option<usize>, c: Candidate, reason: String
 /// Fills figures and the summary. Weapons of one kind told twice count once (the
 /// largest stated count), since a retelling does not fire more missiles.
 fn finish(e: &mut Event, place_name: Option<&str>) {
-    let (killed, k_comp) = reconcile(e.casualties.iter().filter(|c| c.kind == CasualtyKind::Killed).map(|c| &c.count));
-    let (injured, i_comp) = reconcile(e.casualties.iter().filter(|c| c.kind == CasualtyKind::Injured).map(|c| &c.count));
+    let (killed, k_comp) = reconcile(
+        e.casualties
+            .iter()
+            .filter(|c| c.kind == CasualtyKind::Killed)
+            .map(|c| &c.count),
+    );
+    let (injured, i_comp) = reconcile(
+        e.casualties
+            .iter()
+            .filter(|c| c.kind == CasualtyKind::Injured)
+            .map(|c| &c.count),
+    );
     for (what, comp) in [("killed", k_comp), ("injured", i_comp)] {
         for c in comp {
             if let Some(s) = e.casualties.iter().find(|x| x.count == c) {
-                e.merges.push(Merge { sentence: s.sentence, reason: format!("competing {what} figure {} (\"{}\") kept as a claim, not counted", fmt_iv(&c), s.text) });
+                e.merges.push(Merge {
+                    sentence: s.sentence,
+                    reason: format!(
+                        "competing {what} figure {} (\"{}\") kept as a claim, not counted",
+                        fmt_iv(&c),
+                        s.text
+                    ),
+                });
             }
         }
     }
-    e.no_casualties = killed.as_ref().is_some_and(|k| k.is_zero()) && injured.as_ref().is_none_or(|i| i.is_zero());
+    e.no_casualties = killed.as_ref().is_some_and(|k| k.is_zero())
+        && injured.as_ref().is_none_or(|i| i.is_zero());
     e.killed = killed;
     e.injured = injured;
     let mut parts = vec![capitalize(e.category.label())];
@@ -543,7 +785,11 @@ fn finish(e: &mut Event, place_name: Option<&str>) {
         }
     }
     for (k, n) in kinds {
-        facts.push(format!("{n} {}{}", format!("{k:?}").to_lowercase(), if n == 1 { "" } else { "s" }));
+        facts.push(format!(
+            "{n} {}{}",
+            format!("{k:?}").to_lowercase(),
+            if n == 1 { "" } else { "s" }
+        ));
     }
     if !facts.is_empty() {
         s.push_str(": ");
@@ -554,5 +800,7 @@ fn finish(e: &mut Event, place_name: Option<&str>) {
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

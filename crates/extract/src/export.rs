@@ -7,8 +7,23 @@ use crate::events::fmt_iv;
 use crate::model::{Extraction, Interval};
 
 const CSV_COLUMNS: &[&str] = &[
-    "event_id_cnty", "event_date", "time", "event_type", "actor1", "country", "location", "latitude", "longitude",
-    "fatalities_min", "fatalities_max", "injured_min", "injured_max", "weapons", "notes", "source_sentences", "source",
+    "event_id_cnty",
+    "event_date",
+    "time",
+    "event_type",
+    "actor1",
+    "country",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities_min",
+    "fatalities_max",
+    "injured_min",
+    "injured_max",
+    "weapons",
+    "notes",
+    "source_sentences",
+    "source",
 ];
 
 fn csv_field(s: &str) -> String {
@@ -27,11 +42,18 @@ pub fn to_csv(x: &Extraction) -> String {
     let mut out = CSV_COLUMNS.join(",");
     out.push('\n');
     for e in &x.events {
-        let loc = e.place_id.as_ref().and_then(|id| x.locations.iter().find(|l| &l.id == id));
+        let loc = e
+            .place_id
+            .as_ref()
+            .and_then(|id| x.locations.iter().find(|l| &l.id == id));
         let none = Interval::default();
         let k = e.killed.as_ref().unwrap_or(&none);
         let i = e.injured.as_ref().unwrap_or(&none);
-        let weapons: Vec<String> = e.weapons.iter().map(|w| format!("{} {:?}", w.count.unwrap_or(0), w.kind).to_lowercase()).collect();
+        let weapons: Vec<String> = e
+            .weapons
+            .iter()
+            .map(|w| format!("{} {:?}", w.count.unwrap_or(0), w.kind).to_lowercase())
+            .collect();
         let sents: Vec<String> = e.sentences.iter().map(|s| s.to_string()).collect();
         let row = [
             format!("{}-{}", x.article.id, e.id),
@@ -43,16 +65,40 @@ pub fn to_csv(x: &Extraction) -> String {
             loc.map(|l| l.name.clone()).unwrap_or_default(),
             loc.map(|l| format!("{:.4}", l.lat)).unwrap_or_default(),
             loc.map(|l| format!("{:.4}", l.lon)).unwrap_or_default(),
-            if e.killed.is_some() { bound(k.min) } else { String::new() },
-            if e.killed.is_some() { bound(k.max) } else { String::new() },
-            if e.injured.is_some() { bound(i.min) } else { String::new() },
-            if e.injured.is_some() { bound(i.max) } else { String::new() },
+            if e.killed.is_some() {
+                bound(k.min)
+            } else {
+                String::new()
+            },
+            if e.killed.is_some() {
+                bound(k.max)
+            } else {
+                String::new()
+            },
+            if e.injured.is_some() {
+                bound(i.min)
+            } else {
+                String::new()
+            },
+            if e.injured.is_some() {
+                bound(i.max)
+            } else {
+                String::new()
+            },
             weapons.join("; "),
             e.summary.clone(),
             sents.join(" "),
-            x.article.source.clone().unwrap_or_else(|| x.article.title.clone()),
+            x.article
+                .source
+                .clone()
+                .unwrap_or_else(|| x.article.title.clone()),
         ];
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out

@@ -34,7 +34,12 @@ pub struct Gazetteer {
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Gazetteer({} places, {} names)", self.places.len(), self.names.len())
+        write!(
+            f,
+            "Gazetteer({} places, {} names)",
+            self.places.len(),
+            self.names.len()
+        )
     }
 }
 
@@ -99,8 +104,12 @@ impl Gazetteer {
         Gazetteer::from_places(places, aliases)
     }
 
-    fn from_places(places: Vec<Place>, aliases: Vec<(String, usize)>) -> Result<Gazetteer, ExtractError> {
-        let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    fn from_places(
+        places: Vec<Place>,
+        aliases: Vec<(String, usize)>,
+    ) -> Result<Gazetteer, ExtractError> {
+        let mut map: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
         for (i, p) in places.iter().enumerate() {
             map.entry(p.name.to_lowercase()).or_default().push(i);
         }
@@ -110,14 +119,21 @@ impl Gazetteer {
                 e.push(i);
             }
         }
-        let mut names: Vec<(String, Vec<usize>)> = map.into_iter().filter(|(k, _)| k.chars().count() >= 3).collect();
+        let mut names: Vec<(String, Vec<usize>)> = map
+            .into_iter()
+            .filter(|(k, _)| k.chars().count() >= 3)
+            .collect();
         names.sort_by(|a, b| a.0.cmp(&b.0));
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(names.iter().map(|n| n.0.as_str()))
             .map_err(|e| ExtractError::Index(e.to_string()))?;
-        Ok(Gazetteer { places, names, automaton })
+        Ok(Gazetteer {
+            places,
+            names,
+            automaton,
+        })
     }
 
     /// Every name occurrence on word boundaries (leftmost-longest, non-overlapping).
@@ -125,7 +141,10 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let is_word = |i: usize| -> bool {
             // Look at the whole char around byte i; non-ASCII letters count as word chars.
-            text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
         };
         let mut out = Vec::new();
         for m in self.automaton.find_iter(text) {
@@ -134,9 +153,17 @@ impl Gazetteer {
                 continue;
             }
             let before_ok = s == 0 || !is_word(s);
-            let after_ok = e == bytes.len() || !text[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
+            let after_ok = e == bytes.len()
+                || !text[e..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric());
             if before_ok && after_ok {
-                out.push(NameHit { start: s, end: e, candidates: self.names[m.pattern().as_usize()].1.clone() });
+                out.push(NameHit {
+                    start: s,
+                    end: e,
+                    candidates: self.names[m.pattern().as_usize()].1.clone(),
+                });
             }
         }
         out
@@ -153,12 +180,16 @@ impl Gazetteer {
 
     /// The country row for an ISO code.
     pub fn country(&self, iso: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.kind == Kind::Country && p.country == iso)
+        self.places
+            .iter()
+            .find(|p| p.kind == Kind::Country && p.country == iso)
     }
 
     /// The capital city row for an ISO code.
     pub fn capital(&self, iso: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.kind == Kind::Capital && p.country == iso)
+        self.places
+            .iter()
+            .find(|p| p.kind == Kind::Capital && p.country == iso)
     }
 }
 

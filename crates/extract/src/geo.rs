@@ -33,7 +33,10 @@ mod tests {
         let d = haversine_km(51.5074, -0.1278, 48.8566, 2.3522);
         assert!((340.0..348.0).contains(&d), "{d}");
         assert_eq!(haversine_km(10.0, 10.0, 10.0, 10.0), 0.0);
-        assert!((haversine_km(0.0, 0.0, 0.0, 180.0) - std::f64::consts::PI * EARTH_RADIUS_KM).abs() < 1e-6);
+        assert!(
+            (haversine_km(0.0, 0.0, 0.0, 180.0) - std::f64::consts::PI * EARTH_RADIUS_KM).abs()
+                < 1e-6
+        );
     }
 
     #[test]

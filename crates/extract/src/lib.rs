@@ -38,7 +38,10 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// Checks raw bytes and decodes them; the errors are what a user sees for bad files.
 pub fn decode(bytes: &[u8]) -> Result<&str, ExtractError> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(ExtractError::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
+        return Err(ExtractError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
     }
     if bytes.contains(&0) {
         return Err(ExtractError::Binary);
@@ -51,7 +54,12 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ExtractError> {
 }
 
 /// Extracts from raw article text (with or without a metadata header).
-pub fn extract_text(raw: &str, id: &str, published: Option<&str>, gaz: &Gazetteer) -> Result<Extraction, ExtractError> {
+pub fn extract_text(
+    raw: &str,
+    id: &str,
+    published: Option<&str>,
+    gaz: &Gazetteer,
+) -> Result<Extraction, ExtractError> {
     decode(raw.as_bytes())?;
     let mut meta = article::parse(raw, id);
     if let Some(p) = published {
@@ -70,17 +78,34 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
     let pub_date = meta.published.as_deref().and_then(dates::Date::parse);
     let mut warnings = article::warnings(text);
     if meta.published.is_some() && pub_date.is_none() {
-        warnings.push("the publication date is not YYYY-MM-DD; relative dates were not resolved".into());
+        warnings.push(
+            "the publication date is not YYYY-MM-DD; relative dates were not resolved".into(),
+        );
     } else if pub_date.is_none() {
-        warnings.push("no publication date; weekdays and dates without a year were not resolved".into());
+        warnings.push(
+            "no publication date; weekdays and dates without a year were not resolved".into(),
+        );
     }
     let spans = split_sentences(text);
-    let sentences: Vec<Sentence> = spans.iter().enumerate().map(|(i, s)| Sentence { id: i, span: *s, heading: i == 0 && !text[s.start..s.end].ends_with(['.', '!', '?', '"', '”']) }).collect();
+    let sentences: Vec<Sentence> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Sentence {
+            id: i,
+            span: *s,
+            heading: i == 0 && !text[s.start..s.end].ends_with(['.', '!', '?', '"', '”']),
+        })
+        .collect();
 
     // Actors first: the countries they name steer ambiguous place names.
     let toks: Vec<Vec<text::Tok>> = spans.iter().map(|s| tokenize(text, *s)).collect();
     let actor_hits: Vec<Vec<actors::ActorHit>> = toks.iter().map(|t| actors::find(t)).collect();
-    let ctx: HashSet<String> = actor_hits.iter().flatten().filter(|a| !a.country.is_empty()).map(|a| a.country.to_string()).collect();
+    let ctx: HashSet<String> = actor_hits
+        .iter()
+        .flatten()
+        .filter(|a| !a.country.is_empty())
+        .map(|a| a.country.to_string())
+        .collect();
     let mentions = places::find(text, &spans, gaz, &ctx);
 
     let mut distances = Vec::new();
@@ -94,13 +119,29 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         let dist_hits = distances::find(t);
         let mut excluded: Vec<usize> = Vec::new();
         for d in &dist_hits {
-            let reference = d.reference.map(|(a, b)| (t[a].span.start, t[b - 1].span.end));
-            let ref_mention = reference.and_then(|(a, b)| mentions.iter().position(|m| m.sentence == sid && m.span.start >= a && m.span.end <= b));
+            let reference = d
+                .reference
+                .map(|(a, b)| (t[a].span.start, t[b - 1].span.end));
+            let ref_mention = reference.and_then(|(a, b)| {
+                mentions
+                    .iter()
+                    .position(|m| m.sentence == sid && m.span.start >= a && m.span.end <= b)
+            });
             if let Some(r) = ref_mention {
                 excluded.push(r);
             }
             let dist_start = t[d.start].span.start;
-            let subject = mentions.iter().enumerate().filter(|(i, m)| m.sentence == sid && m.span.end <= dist_start && Some(*i) != ref_mention && !m.metonym).map(|(i, _)| i).next_back();
+            let subject = mentions
+                .iter()
+                .enumerate()
+                .filter(|(i, m)| {
+                    m.sentence == sid
+                        && m.span.end <= dist_start
+                        && Some(*i) != ref_mention
+                        && !m.metonym
+                })
+                .map(|(i, _)| i)
+                .next_back();
             distances.push(StatedDistance {
                 text: text[t[d.start].span.start..t[d.end - 1].span.end].to_string(),
                 value: d.value,
@@ -110,14 +151,24 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
                 direction: d.direction.clone(),
                 reference: reference.map(|(a, b)| text[a..b].to_string()),
                 reference_id: ref_mention.map(|i| i.to_string()),
-                subject_id: if d.is_length { None } else { subject.map(|i| i.to_string()) },
+                subject_id: if d.is_length {
+                    None
+                } else {
+                    subject.map(|i| i.to_string())
+                },
                 is_length: d.is_length,
                 sentence: sid,
                 span: Span::new(t[d.start].span.start, t[d.end - 1].span.end),
             });
         }
         for q in quotes::find(text, *span, last_person.as_deref()) {
-            quotes.push(Quote { text: q.text, speaker: q.speaker, attribution: q.attribution, sentence: sid, span: q.span });
+            quotes.push(Quote {
+                text: q.text,
+                speaker: q.speaker,
+                attribution: q.attribution,
+                sentence: sid,
+                span: q.span,
+            });
         }
         if let Some(p) = last_named_person(t, &mut known_people) {
             last_person = Some(p);
@@ -138,9 +189,20 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
             }
         }
         if let Some((a, b, tm)) = &time {
-            date_mentions.push(DateMention { text: text[t[*a].span.start..t[*b - 1].span.end].to_string(), date: None, time: Some(tm.clone()), sentence: sid, span: Span::new(t[*a].span.start, t[*b - 1].span.end) });
+            date_mentions.push(DateMention {
+                text: text[t[*a].span.start..t[*b - 1].span.end].to_string(),
+                date: None,
+                time: Some(tm.clone()),
+                sentence: sid,
+                span: Span::new(t[*a].span.start, t[*b - 1].span.end),
+            });
         }
-        let places: Vec<usize> = mentions.iter().enumerate().filter(|(i, m)| m.sentence == sid && !m.metonym && !excluded.contains(i)).map(|(i, _)| i).collect();
+        let places: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| m.sentence == sid && !m.metonym && !excluded.contains(i))
+            .map(|(i, _)| i)
+            .collect();
         facts.push(events::SentenceFacts {
             id: sid,
             heading: sentences[sid].heading,
@@ -158,7 +220,10 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
     let mut locations: Vec<Location> = Vec::new();
     let mut place_ids = Vec::with_capacity(mentions.len());
     for m in &mentions {
-        let idx = match locations.iter().position(|l| l.name == m.name && l.country == m.country) {
+        let idx = match locations
+            .iter()
+            .position(|l| l.name == m.name && l.country == m.country)
+        {
             Some(i) => i,
             None => {
                 locations.push(Location {
@@ -175,12 +240,24 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
                 locations.len() - 1
             }
         };
-        locations[idx].mentions.push(Mention { sentence: m.sentence, span: m.span, metonym: m.metonym });
+        locations[idx].mentions.push(Mention {
+            sentence: m.sentence,
+            span: m.span,
+            metonym: m.metonym,
+        });
         place_ids.push(locations[idx].id.clone());
     }
     for d in &mut distances {
-        d.reference_id = d.reference_id.take().and_then(|i| i.parse::<usize>().ok()).map(|i| place_ids[i].clone());
-        d.subject_id = d.subject_id.take().and_then(|i| i.parse::<usize>().ok()).map(|i| place_ids[i].clone());
+        d.reference_id = d
+            .reference_id
+            .take()
+            .and_then(|i| i.parse::<usize>().ok())
+            .map(|i| place_ids[i].clone());
+        d.subject_id = d
+            .subject_id
+            .take()
+            .and_then(|i| i.parse::<usize>().ok())
+            .map(|i| place_ids[i].clone());
     }
 
     let events = events::build(&facts, &mentions, &place_ids);
@@ -203,25 +280,71 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
 /// people, the one who is the subject of a reporting verb, else the first named.
 /// "President Zelenskyy" is expanded to the fullest form of that name seen so far.
 fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String> {
-    const TITLES: &[&str] = &["president", "minister", "governor", "general", "gen.", "spokesman", "spokeswoman", "commander", "mayor", "secretary", "leader", "chief"];
-    const REPORTING: &[&str] = &["said", "says", "revealed", "announced", "stated", "told", "added", "confirmed", "noted", "emphasized", "wrote", "declared"];
+    const TITLES: &[&str] = &[
+        "president",
+        "minister",
+        "governor",
+        "general",
+        "gen.",
+        "spokesman",
+        "spokeswoman",
+        "commander",
+        "mayor",
+        "secretary",
+        "leader",
+        "chief",
+    ];
+    const REPORTING: &[&str] = &[
+        "said",
+        "says",
+        "revealed",
+        "announced",
+        "stated",
+        "told",
+        "added",
+        "confirmed",
+        "noted",
+        "emphasized",
+        "wrote",
+        "declared",
+    ];
     let mut people: Vec<(String, bool)> = Vec::new();
     for i in 0..t.len() {
         if TITLES.contains(&t[i].norm().as_str()) {
-            let names: Vec<&text::Tok> = t[i + 1..].iter().take_while(|x| x.is_capitalized() && x.kind == text::TokKind::Word && x.text.len() > 1 && !TITLES.contains(&x.norm().as_str())).take(3).collect();
+            let names: Vec<&text::Tok> = t[i + 1..]
+                .iter()
+                .take_while(|x| {
+                    x.is_capitalized()
+                        && x.kind == text::TokKind::Word
+                        && x.text.len() > 1
+                        && !TITLES.contains(&x.norm().as_str())
+                })
+                .take(3)
+                .collect();
             if let Some(last) = names.last() {
                 let end = i + 1 + names.len();
                 let name = names.iter().map(|x| x.text).collect::<Vec<_>>().join(" ");
-                let full = known.iter().find(|k| k.ends_with(&name) && k.len() > name.len()).cloned().unwrap_or(name.clone());
+                let full = known
+                    .iter()
+                    .find(|k| k.ends_with(&name) && k.len() > name.len())
+                    .cloned()
+                    .unwrap_or(name.clone());
                 if !known.contains(&full) {
                     known.push(full.clone());
                 }
                 let _ = last;
-                let subject = t.get(end).is_some_and(|x| REPORTING.contains(&x.norm().as_str()))
-                    || t.get(end + 1).is_some_and(|x| REPORTING.contains(&x.norm().as_str()));
+                let subject = t
+                    .get(end)
+                    .is_some_and(|x| REPORTING.contains(&x.norm().as_str()))
+                    || t.get(end + 1)
+                        .is_some_and(|x| REPORTING.contains(&x.norm().as_str()));
                 people.push((full, subject));
             }
         }
     }
-    people.iter().find(|p| p.1).or(people.first()).map(|p| p.0.clone())
+    people
+        .iter()
+        .find(|p| p.1)
+        .or(people.first())
+        .map(|p| p.0.clone())
 }

@@ -65,7 +65,11 @@ pub struct Interval {
 
 impl Interval {
     pub fn exact(n: u64) -> Self {
-        Interval { min: Some(n), max: Some(n), approx: false }
+        Interval {
+            min: Some(n),
+            max: Some(n),
+            approx: false,
+        }
     }
     pub fn zero() -> Self {
         Self::exact(0)
@@ -191,7 +195,10 @@ impl Category {
     }
     /// Violent categories carry casualties and weapons; the others do not.
     pub fn is_violent(self) -> bool {
-        !matches!(self, Category::DiplomacyTalks | Category::Investigation | Category::Other)
+        !matches!(
+            self,
+            Category::DiplomacyTalks | Category::Investigation | Category::Other
+        )
     }
 }
 

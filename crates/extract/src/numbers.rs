@@ -18,18 +18,50 @@ pub struct NumberMatch {
 }
 
 const UNITS: &[(&str, u64)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
 ];
 const TENS: &[(&str, u64)] = &[
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
-    ("eighty", 80), ("ninety", 90),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
-const SCALES: &[(&str, f64)] = &[("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+];
 /// Vague plurals: a lower bound only, flagged approximate ("dozens" is at least 24).
-const VAGUE: &[(&str, u64)] = &[("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2000)];
+const VAGUE: &[(&str, u64)] = &[
+    ("dozens", 24),
+    ("scores", 40),
+    ("hundreds", 200),
+    ("thousands", 2000),
+];
 
 /// Parses one word-number ("seven", "twenty-five"); `None` if the word is not one.
 pub fn word_value(word: &str) -> Option<u64> {
@@ -82,7 +114,11 @@ fn value_at(toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
 
 /// Finds the number expression starting at token `i` (qualifiers included), if any.
 pub fn number_at(toks: &[Tok], i: usize) -> Option<NumberMatch> {
-    let lower = |k: usize| toks.get(k).map(|t| t.text.to_lowercase()).unwrap_or_default();
+    let lower = |k: usize| {
+        toks.get(k)
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default()
+    };
     // Qualifier phrases, longest first; each gives how many tokens it takes.
     let (qual, qlen): (&str, usize) = match (lower(i).as_str(), lower(i + 1).as_str()) {
         ("at", "least") => ("min", 2),
@@ -91,10 +127,15 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<NumberMatch> {
         ("up", "to") | ("as", "many") => ("max", if lower(i) == "as" { 3 } else { 2 }),
         ("at", "most") | ("no", "more") => ("max", if lower(i) == "no" { 3 } else { 2 }),
         ("over", _) | ("above", _) | ("exceeding", _) => ("gt", 1),
-        ("nearly", _) | ("almost", _) | ("about", _) | ("around", _) | ("roughly", _)
-        | ("approximately", _) | ("some", _) | ("an", "estimated") | ("estimated", _) => {
-            ("approx", if lower(i) == "an" { 2 } else { 1 })
-        }
+        ("nearly", _)
+        | ("almost", _)
+        | ("about", _)
+        | ("around", _)
+        | ("roughly", _)
+        | ("approximately", _)
+        | ("some", _)
+        | ("an", "estimated")
+        | ("estimated", _) => ("approx", if lower(i) == "an" { 2 } else { 1 }),
         ("between", _) => ("between", 1),
         _ => ("", 0),
     };
@@ -102,12 +143,36 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<NumberMatch> {
     let (v, mut j, vague) = value_at(toks, vs)?;
     let n = v.round().max(0.0) as u64;
     let mut iv = match qual {
-        "min" => Interval { min: Some(n), max: None, approx: false },
-        "gt" => Interval { min: Some(n + 1), max: None, approx: false },
-        "lt" => Interval { min: None, max: Some(n.saturating_sub(1)), approx: false },
-        "max" => Interval { min: None, max: Some(n), approx: false },
-        "approx" => Interval { min: Some(n), max: Some(n), approx: true },
-        _ if vague => Interval { min: Some(n), max: None, approx: true },
+        "min" => Interval {
+            min: Some(n),
+            max: None,
+            approx: false,
+        },
+        "gt" => Interval {
+            min: Some(n + 1),
+            max: None,
+            approx: false,
+        },
+        "lt" => Interval {
+            min: None,
+            max: Some(n.saturating_sub(1)),
+            approx: false,
+        },
+        "max" => Interval {
+            min: None,
+            max: Some(n),
+            approx: false,
+        },
+        "approx" => Interval {
+            min: Some(n),
+            max: Some(n),
+            approx: true,
+        },
+        _ if vague => Interval {
+            min: Some(n),
+            max: None,
+            approx: true,
+        },
         _ => Interval::exact(n),
     };
     // Ranges: "10 to 15", "10-15" (tokenized as one word), "between 10 and 15".
@@ -115,14 +180,24 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<NumberMatch> {
     if (joiner == "to" && qual.is_empty()) || (joiner == "and" && qual == "between") {
         if let Some((hi, k, _)) = value_at(toks, j + 1) {
             if hi >= v {
-                iv = Interval { min: Some(n), max: Some(hi.round() as u64), approx: false };
+                iv = Interval {
+                    min: Some(n),
+                    max: Some(hi.round() as u64),
+                    approx: false,
+                };
                 j = k;
             }
         }
     } else if qual == "between" {
         return None;
     }
-    Some(NumberMatch { start: i, end: j, value_start: vs, value: v, interval: iv })
+    Some(NumberMatch {
+        start: i,
+        end: j,
+        value_start: vs,
+        value: v,
+        interval: iv,
+    })
 }
 
 /// All number expressions in a token list, left to right, non-overlapping.
@@ -148,7 +223,9 @@ mod tests {
 
     fn iv(s: &str) -> Option<(Option<u64>, Option<u64>, bool)> {
         let toks = tokenize(s, Span::new(0, s.len()));
-        find_numbers(&toks).first().map(|m| (m.interval.min, m.interval.max, m.interval.approx))
+        find_numbers(&toks)
+            .first()
+            .map(|m| (m.interval.min, m.interval.max, m.interval.approx))
     }
 
     #[test]
@@ -168,7 +245,10 @@ mod tests {
             ("Thirteen people", Some((Some(13), Some(13), false))),
             ("twenty-five", Some((Some(25), Some(25), false))),
             ("2,800 miles", Some((Some(2800), Some(2800), false))),
-            ("7.7 million people", Some((Some(7_700_000), Some(7_700_000), false))),
+            (
+                "7.7 million people",
+                Some((Some(7_700_000), Some(7_700_000), false)),
+            ),
             ("dozens", Some((Some(24), None, true))),
             ("hundreds of", Some((Some(200), None, true))),
             ("a dozen", Some((Some(12), Some(12), false))),

@@ -27,44 +27,240 @@ pub struct PlaceMention {
 
 /// Capitalised words that are gazetteer names but, in news text, almost never places.
 const NOT_PLACES: &[&str] = &[
-    "president", "governor", "minister", "general", "colonel", "police", "army", "union", "central", "command",
-    "government", "university", "independence", "victory", "liberty", "justice", "freedom", "progress",
-    "march", "may", "june", "july", "august", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "god", "mercy", "hope", "unity", "concord", "union city", "marine", "colonia", "forces",
-    "ukrainian", "russian", "israeli", "american", "british", "french", "german", "islamic", "islam",
-    "resistance", "guard", "guards", "republic", "national", "reading", "mobile", "split", "nice", "bath",
-    "deal", "of", "aden gulf", "amelina", "victoria", "caro", "tower", "hamas", "wagner", "salem", "florence",
-    "media", "press", "telegram", "reuters", "sky", "carney", "confidence", "true", "male", "post", "along",
-    "lincoln", "washington", "jackson", "madison", "clinton", "franklin", "columbia", "chester", "wellington",
-    "kingston", "warren", "marion", "troy", "homs hospital", "asia minor", "sheffield", "oxford",
+    "president",
+    "governor",
+    "minister",
+    "general",
+    "colonel",
+    "police",
+    "army",
+    "union",
+    "central",
+    "command",
+    "government",
+    "university",
+    "independence",
+    "victory",
+    "liberty",
+    "justice",
+    "freedom",
+    "progress",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "god",
+    "mercy",
+    "hope",
+    "unity",
+    "concord",
+    "union city",
+    "marine",
+    "colonia",
+    "forces",
+    "ukrainian",
+    "russian",
+    "israeli",
+    "american",
+    "british",
+    "french",
+    "german",
+    "islamic",
+    "islam",
+    "resistance",
+    "guard",
+    "guards",
+    "republic",
+    "national",
+    "reading",
+    "mobile",
+    "split",
+    "nice",
+    "bath",
+    "deal",
+    "of",
+    "aden gulf",
+    "amelina",
+    "victoria",
+    "caro",
+    "tower",
+    "hamas",
+    "wagner",
+    "salem",
+    "florence",
+    "media",
+    "press",
+    "telegram",
+    "reuters",
+    "sky",
+    "carney",
+    "confidence",
+    "true",
+    "male",
+    "post",
+    "along",
+    "lincoln",
+    "washington",
+    "jackson",
+    "madison",
+    "clinton",
+    "franklin",
+    "columbia",
+    "chester",
+    "wellington",
+    "kingston",
+    "warren",
+    "marion",
+    "troy",
+    "homs hospital",
+    "asia minor",
+    "sheffield",
+    "oxford",
 ];
 const TITLES: &[&str] = &[
-    "president", "governor", "minister", "gen", "gen.", "general", "colonel", "col", "mr", "mrs", "ms", "dr",
-    "writer", "novelist", "journalist", "veteran", "leader", "spokesman", "spokeswoman", "commander", "lt",
-    "sergeant", "captain", "chief", "secretary", "prime", "king", "queen", "prince", "sheikh", "pope", "mayor",
-    "senator", "rep", "ambassador", "premier",
+    "president",
+    "governor",
+    "minister",
+    "gen",
+    "gen.",
+    "general",
+    "colonel",
+    "col",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "writer",
+    "novelist",
+    "journalist",
+    "veteran",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "lt",
+    "sergeant",
+    "captain",
+    "chief",
+    "secretary",
+    "prime",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "pope",
+    "mayor",
+    "senator",
+    "rep",
+    "ambassador",
+    "premier",
 ];
-const SUFFIXES: &[&str] = &["city", "oblast", "region", "regions", "province", "provinces", "governorate", "state", "krai", "district", "county", "oblasts", "strip"];
-const REGION_WORDS: &[&str] = &["region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "governorates", "state", "krai", "district", "districts", "county"];
+const SUFFIXES: &[&str] = &[
+    "city",
+    "oblast",
+    "region",
+    "regions",
+    "province",
+    "provinces",
+    "governorate",
+    "state",
+    "krai",
+    "district",
+    "county",
+    "oblasts",
+    "strip",
+];
+const REGION_WORDS: &[&str] = &[
+    "region",
+    "regions",
+    "oblast",
+    "oblasts",
+    "province",
+    "provinces",
+    "governorate",
+    "governorates",
+    "state",
+    "krai",
+    "district",
+    "districts",
+    "county",
+];
 /// Verbs that make a country or capital stand for its government or forces.
 const ACTING: &[&str] = &[
-    "said", "says", "indicated", "launched", "fired", "denied", "claimed", "announced", "urged", "warned",
-    "accused", "agreed", "will", "would", "began", "conducted", "struck", "attacked", "played", "insisted",
-    "responded", "turned", "has", "had", "is", "was", "launches", "fires", "says", "stated", "added", "also",
-    "sent", "used", "rejected", "demanded", "called", "blamed", "confirmed", "pressed", "to", "and",
+    "said",
+    "says",
+    "indicated",
+    "launched",
+    "fired",
+    "denied",
+    "claimed",
+    "announced",
+    "urged",
+    "warned",
+    "accused",
+    "agreed",
+    "will",
+    "would",
+    "began",
+    "conducted",
+    "struck",
+    "attacked",
+    "played",
+    "insisted",
+    "responded",
+    "turned",
+    "has",
+    "had",
+    "is",
+    "was",
+    "launches",
+    "fires",
+    "says",
+    "stated",
+    "added",
+    "also",
+    "sent",
+    "used",
+    "rejected",
+    "demanded",
+    "called",
+    "blamed",
+    "confirmed",
+    "pressed",
+    "to",
+    "and",
 ];
 
 fn tok_index_at(toks: &[Tok], byte: usize) -> Option<usize> {
-    toks.iter().position(|t| t.span.start <= byte && byte < t.span.end)
+    toks.iter()
+        .position(|t| t.span.start <= byte && byte < t.span.end)
 }
 
 /// Finds and resolves places in every sentence.
-pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<String>) -> Vec<PlaceMention> {
+pub fn find(
+    text: &str,
+    sentences: &[Span],
+    gaz: &Gazetteer,
+    context: &HashSet<String>,
+) -> Vec<PlaceMention> {
     let hits = gaz.find(text);
     // Countries named anywhere in the article steer ambiguous names towards them.
     let mut ctx: HashSet<String> = context.clone();
     for h in &hits {
-        if let Some(c) = h.candidates.iter().map(|&i| &gaz.places[i]).find(|p| p.kind == Kind::Country) {
+        if let Some(c) = h
+            .candidates
+            .iter()
+            .map(|&i| &gaz.places[i])
+            .find(|p| p.kind == Kind::Country)
+        {
             ctx.insert(c.country.clone());
         }
     }
@@ -80,14 +276,19 @@ pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<S
             local.push(hits[hi].clone());
             hi += 1;
         }
-        let hit_tok: Vec<Option<usize>> = local.iter().map(|h| tok_index_at(&toks, h.start)).collect();
+        let hit_tok: Vec<Option<usize>> =
+            local.iter().map(|h| tok_index_at(&toks, h.start)).collect();
         for (k, h) in local.iter().enumerate() {
             let Some(ti) = hit_tok[k] else { continue };
             let written = &text[h.start..h.end];
-            if !written.chars().next().is_some_and(|c| c.is_uppercase()) || NOT_PLACES.contains(&written.to_lowercase().as_str()) {
+            if !written.chars().next().is_some_and(|c| c.is_uppercase())
+                || NOT_PLACES.contains(&written.to_lowercase().as_str())
+            {
                 continue;
             }
-            let last = (ti..toks.len()).find(|&j| toks[j].span.end >= h.end).unwrap_or(ti);
+            let last = (ti..toks.len())
+                .find(|&j| toks[j].span.end >= h.end)
+                .unwrap_or(ti);
             let prev = ti.checked_sub(1).map(|p| &toks[p]);
             let next = toks.get(last + 1);
             let is_hit_at = |j: usize| hit_tok.iter().any(|x| *x == Some(j));
@@ -96,13 +297,22 @@ pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<S
                 continue;
             }
             if let Some(p) = prev {
-                if p.is_capitalized() && ti > 1 && !is_hit_at(ti - 1) && p.text.chars().all(|c| c.is_alphabetic()) && !p.is_any(&["The", "In", "On", "At", "From", "Near", "And", "Of", "To"]) {
+                if p.is_capitalized()
+                    && ti > 1
+                    && !is_hit_at(ti - 1)
+                    && p.text.chars().all(|c| c.is_alphabetic())
+                    && !p.is_any(&["The", "In", "On", "At", "From", "Near", "And", "Of", "To"])
+                {
                     continue;
                 }
             }
             let next_suffix = next.is_some_and(|n| SUFFIXES.contains(&n.norm().as_str()));
             if let Some(n) = next {
-                if n.is_capitalized() && n.text.chars().all(|c| c.is_alphabetic() || c == '-') && !next_suffix && !is_hit_at(last + 1) {
+                if n.is_capitalized()
+                    && n.text.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !next_suffix
+                    && !is_hit_at(last + 1)
+                {
                     continue;
                 }
             }
@@ -117,7 +327,11 @@ pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<S
                     Kind::City => 0.0,
                 };
                 let ctx_bonus = if ctx.contains(&p.country) { 10.0 } else { 0.0 };
-                let exact = if p.name.eq_ignore_ascii_case(written) { 0.5 } else { 0.0 };
+                let exact = if p.name.eq_ignore_ascii_case(written) {
+                    0.5
+                } else {
+                    0.0
+                };
                 let score = kind_bonus + ctx_bonus + exact + ((p.population + 1) as f64).log10();
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, c));
@@ -131,7 +345,10 @@ pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<S
             } else if ctx.contains(&p.country) {
                 format!("{n_cand} entries share the name; chose the one in {}, a country the article names", p.country)
             } else {
-                format!("{n_cand} entries share the name; chose the most prominent (population {})", p.population)
+                format!(
+                    "{n_cand} entries share the name; chose the most prominent (population {})",
+                    p.population
+                )
             };
             let mut kind = match p.kind {
                 Kind::Country => PlaceKind::Country,
@@ -151,12 +368,35 @@ pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<S
                 let r = toks.get(j + 1)?;
                 REGION_WORDS.contains(&r.norm().as_str()).then_some(r)
             })();
-            let region_before = ti >= 2 && toks[ti - 1].is("of") && REGION_WORDS.contains(&toks[ti - 2].norm().as_str());
-            let prev_region_coord = ti >= 2 && toks[ti - 1].is("and") && is_hit_at(ti - 2) && next.is_some_and(|n| REGION_WORDS.contains(&n.norm().as_str()));
-            if kind != PlaceKind::Country && (region_after.is_some() || coordinated.is_some() || region_before || prev_region_coord) {
-                let word = region_after.or(coordinated).map(|r| r.norm()).unwrap_or_else(|| if region_before { toks[ti - 2].norm() } else { "region".into() });
+            let region_before = ti >= 2
+                && toks[ti - 1].is("of")
+                && REGION_WORDS.contains(&toks[ti - 2].norm().as_str());
+            let prev_region_coord = ti >= 2
+                && toks[ti - 1].is("and")
+                && is_hit_at(ti - 2)
+                && next.is_some_and(|n| REGION_WORDS.contains(&n.norm().as_str()));
+            if kind != PlaceKind::Country
+                && (region_after.is_some()
+                    || coordinated.is_some()
+                    || region_before
+                    || prev_region_coord)
+            {
+                let word = region_after
+                    .or(coordinated)
+                    .map(|r| r.norm())
+                    .unwrap_or_else(|| {
+                        if region_before {
+                            toks[ti - 2].norm()
+                        } else {
+                            "region".into()
+                        }
+                    });
                 let singular = word.trim_end_matches('s').to_string();
-                let singular = if singular == "oblast" || singular == "state" { capitalize(&singular) } else { singular };
+                let singular = if singular == "oblast" || singular == "state" {
+                    capitalize(&singular)
+                } else {
+                    singular
+                };
                 // Keep the written base name: "Ryazan region", not GeoNames' "Ryazan’ region".
                 name = format!("{} {}", written, singular);
                 if let Some(r) = region_after {
@@ -173,7 +413,23 @@ pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<S
             let possessive = toks[last].is_possessive();
             let metonym = matches!(p.kind, Kind::Country | Kind::Capital)
                 && (next.is_some_and(|n| ACTING.contains(&n.norm().as_str()))
-                    || (possessive && next.is_some_and(|n| n.is_any(&["government", "military", "forces", "army", "air", "defense", "defence", "foreign", "president", "troops", "account", "requests"]))));
+                    || (possessive
+                        && next.is_some_and(|n| {
+                            n.is_any(&[
+                                "government",
+                                "military",
+                                "forces",
+                                "army",
+                                "air",
+                                "defense",
+                                "defence",
+                                "foreign",
+                                "president",
+                                "troops",
+                                "account",
+                                "requests",
+                            ])
+                        })));
             out.push(PlaceMention {
                 sentence: sid,
                 span,
@@ -193,5 +449,7 @@ pub fn find(text: &str, sentences: &[Span], gaz: &Gazetteer, context: &HashSet<S
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

@@ -6,8 +6,26 @@ use crate::model::Span;
 use crate::text::{tokenize, Tok};
 
 const SAY: &[&str] = &[
-    "said", "says", "say", "emphasized", "emphasised", "noted", "added", "stated", "told", "wrote", "declared",
-    "warned", "stressed", "insisted", "called", "described", "tweeted", "posted", "explained", "announced",
+    "said",
+    "says",
+    "say",
+    "emphasized",
+    "emphasised",
+    "noted",
+    "added",
+    "stated",
+    "told",
+    "wrote",
+    "declared",
+    "warned",
+    "stressed",
+    "insisted",
+    "called",
+    "described",
+    "tweeted",
+    "posted",
+    "explained",
+    "announced",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
@@ -50,21 +68,36 @@ pub fn find(text: &str, sent: Span, last_person: Option<&str>) -> Vec<Hit> {
         if inner_end <= inner_start {
             continue;
         }
-        let inner = s[inner_start..inner_end].trim().trim_end_matches([',', '.']).to_string();
+        let inner = s[inner_start..inner_end]
+            .trim()
+            .trim_end_matches([',', '.'])
+            .to_string();
         let before = tokenize(text, Span::new(sent.start, sent.start + o));
         let after = tokenize(text, Span::new(sent.start + e, sent.end));
-        let attr = speaker_before(&before).map(|sp| (sp, "speaker named before the quotation"))
+        let attr = speaker_before(&before)
+            .map(|sp| (sp, "speaker named before the quotation"))
             .or_else(|| speaker_after(&after).map(|sp| (sp, "speaker named after the quotation")));
         let Some((speaker, how)) = attr else { continue };
         let (speaker, attribution) = if PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
             match last_person {
-                Some(p) => (Some(p.to_string()), format!("pronoun '{speaker}' refers to {p}, the last person named")),
-                None => (None, format!("pronoun '{speaker}' with no person named before it")),
+                Some(p) => (
+                    Some(p.to_string()),
+                    format!("pronoun '{speaker}' refers to {p}, the last person named"),
+                ),
+                None => (
+                    None,
+                    format!("pronoun '{speaker}' with no person named before it"),
+                ),
             }
         } else {
             (Some(speaker), how.to_string())
         };
-        out.push(Hit { text: inner, span: Span::new(sent.start + o, sent.start + e), speaker, attribution });
+        out.push(Hit {
+            text: inner,
+            span: Span::new(sent.start + o, sent.start + e),
+            speaker,
+            attribution,
+        });
     }
     out
 }
@@ -76,7 +109,9 @@ fn speaker_before(toks: &[Tok]) -> Option<String> {
         k -= 1;
     }
     // "called the strike" → skip a short object after the verb.
-    let verb = (k.saturating_sub(4)..k).rev().find(|&j| SAY.contains(&toks[j].norm().as_str()))?;
+    let verb = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&j| SAY.contains(&toks[j].norm().as_str()))?;
     if verb + 1 < k && !toks[verb].is_any(&["called", "described"]) {
         return None;
     }
@@ -86,13 +121,15 @@ fn speaker_before(toks: &[Tok]) -> Option<String> {
 /// ", <speaker> <say-verb>" or ", <say-verb> <speaker>" right after the closing quote.
 fn speaker_after(toks: &[Tok]) -> Option<String> {
     let mut k = 0;
-    while k < toks.len() && matches!(toks[k].text, "," | "." ) {
+    while k < toks.len() && matches!(toks[k].text, "," | ".") {
         k += 1;
     }
     let verb = (k..toks.len().min(k + 10)).find(|&j| SAY.contains(&toks[j].norm().as_str()))?;
     if verb == k {
         // "said the spokesman"
-        let end = (verb + 1..toks.len()).find(|&j| matches!(toks[j].text, "." | "," | ";")).unwrap_or(toks.len());
+        let end = (verb + 1..toks.len())
+            .find(|&j| matches!(toks[j].text, "." | "," | ";"))
+            .unwrap_or(toks.len());
         return join(&toks[verb + 1..end]);
     }
     join(&toks[k..verb])
@@ -100,7 +137,10 @@ fn speaker_after(toks: &[Tok]) -> Option<String> {
 
 fn noun_phrase_before(toks: &[Tok], verb: usize) -> Option<String> {
     let mut s = verb;
-    while s > 0 && !matches!(toks[s - 1].text, "," | ";" | ":" | "." | "(") && !toks[s - 1].is_any(&["and", "but", "while", "that", "after", "when"]) {
+    while s > 0
+        && !matches!(toks[s - 1].text, "," | ";" | ":" | "." | "(")
+        && !toks[s - 1].is_any(&["and", "but", "while", "that", "after", "when"])
+    {
         s -= 1;
     }
     let mut phrase = &toks[s..verb];
@@ -108,7 +148,11 @@ fn noun_phrase_before(toks: &[Tok], verb: usize) -> Option<String> {
     if let Some(w) = phrase.iter().position(|t| t.is_any(&["who", "which"])) {
         phrase = &phrase[..w];
     }
-    if phrase.len() >= 3 && phrase[0].is_any(&["a", "the"]) && phrase[1].is_any(&["statement", "post"]) && phrase[2].is_any(&["from", "by"]) {
+    if phrase.len() >= 3
+        && phrase[0].is_any(&["a", "the"])
+        && phrase[1].is_any(&["statement", "post"])
+        && phrase[2].is_any(&["from", "by"])
+    {
         phrase = &phrase[3..];
     }
     join(phrase)
@@ -137,7 +181,10 @@ mod tests {
     use super::*;
 
     fn q(s: &str, last: Option<&str>) -> Vec<(String, Option<String>)> {
-        find(s, Span::new(0, s.len()), last).into_iter().map(|h| (h.text, h.speaker)).collect()
+        find(s, Span::new(0, s.len()), last)
+            .into_iter()
+            .map(|h| (h.text, h.speaker))
+            .collect()
     }
 
     #[test]
@@ -154,7 +201,10 @@ mod tests {
             ("unbalanced \" quote", None, &[]),
         ];
         for (s, last, want) in cases {
-            let want: Vec<(String, Option<String>)> = want.iter().map(|(a, b)| (a.to_string(), b.map(String::from))).collect();
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.map(String::from)))
+                .collect();
             assert_eq!(q(s, *last), want, "{s:?}");
         }
     }

@@ -22,7 +22,11 @@ pub struct Tok<'a> {
 impl<'a> Tok<'a> {
     /// Lower-cased text with a trailing possessive removed ("Russia's" → "russia").
     pub fn norm(&self) -> String {
-        let t = self.text.strip_suffix("'s").or_else(|| self.text.strip_suffix("’s")).unwrap_or(self.text);
+        let t = self
+            .text
+            .strip_suffix("'s")
+            .or_else(|| self.text.strip_suffix("’s"))
+            .unwrap_or(self.text);
         t.to_lowercase()
     }
     pub fn is(&self, word: &str) -> bool {
@@ -64,17 +68,26 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok<'_>> {
                 let next = chars.get(j + 1).map(|p| p.1);
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if (d == '-' || is_apostrophe(d) || d == '.' || d == ',' || d == ':' || d == '/')
+                } else if (d == '-'
+                    || is_apostrophe(d)
+                    || d == '.'
+                    || d == ','
+                    || d == ':'
+                    || d == '/')
                     && next.is_some_and(|n| n.is_alphanumeric())
                 {
                     // Inner punctuation joins only where it cannot be a clause break.
                     let prev = chars[j - 1].1;
                     let joins = match d {
-                        ',' | ':' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                        ',' | ':' => {
+                            prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                        }
                         '.' => {
                             (prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
                                 || (prev.is_uppercase() && next.is_some_and(|n| n.is_uppercase()))
-                                || (prev.is_lowercase() && next.is_some_and(|n| n.is_lowercase()) && j - i == 1)
+                                || (prev.is_lowercase()
+                                    && next.is_some_and(|n| n.is_lowercase())
+                                    && j - i == 1)
                         }
                         '/' => prev.is_uppercase() && next.is_some_and(|n| n.is_uppercase()),
                         _ => true,
@@ -96,16 +109,27 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok<'_>> {
             }
             let end = chars.get(j).map(|p| p.0).unwrap_or(s.len());
             let t = &s[start..end];
-            let kind = if numeric_start && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == ':') {
+            let kind = if numeric_start
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == ':')
+            {
                 TokKind::Number
             } else {
                 TokKind::Word
             };
-            out.push(Tok { text: t, span: Span::new(base + start, base + end), kind });
+            out.push(Tok {
+                text: t,
+                span: Span::new(base + start, base + end),
+                kind,
+            });
             i = j;
         } else {
             let end = chars.get(i + 1).map(|p| p.0).unwrap_or(s.len());
-            out.push(Tok { text: &s[start..end], span: Span::new(base + start, base + end), kind: TokKind::Punct });
+            out.push(Tok {
+                text: &s[start..end],
+                span: Span::new(base + start, base + end),
+                kind: TokKind::Punct,
+            });
             i += 1;
         }
     }
@@ -114,9 +138,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok<'_>> {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "mt", "no", "vs", "jr", "sr",
-    "gov", "sen", "rep", "prof", "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "mt", "no", "vs",
+    "jr", "sr", "gov", "sen", "rep", "prof", "approx", "est", "fig", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 fn ends_with_abbreviation(before: &str) -> bool {
@@ -130,7 +154,8 @@ fn ends_with_abbreviation(before: &str) -> bool {
         .collect();
     let lower = word.to_lowercase();
     // Initials and dotted abbreviations ("U.S", "a.m", "J") keep the sentence going.
-    if lower.contains('.') || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase())) {
+    if lower.contains('.') || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+    {
         return true;
     }
     ABBREVIATIONS.contains(&lower.as_str())
@@ -177,7 +202,9 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
                 k += 1;
             }
             let next_ok = k < chars.len()
-                && (chars[k].1.is_uppercase() || chars[k].1.is_ascii_digit() || matches!(chars[k].1, '"' | '“'));
+                && (chars[k].1.is_uppercase()
+                    || chars[k].1.is_ascii_digit()
+                    || matches!(chars[k].1, '"' | '“'));
             if at_space && next_ok && !(c == '.' && ends_with_abbreviation(&line[..pos])) {
                 let cut = chars.get(j).map(|p| p.0).unwrap_or(line.len());
                 push_trimmed(text, start + sent_start, start + cut, out);
@@ -203,11 +230,26 @@ mod tests {
     fn sentence_table() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
-            ("Title\nBody one. Body two.", &["Title", "Body one.", "Body two."]),
-            ("The U.S. Central Command said so. Next.", &["The U.S. Central Command said so.", "Next."]),
-            ("At 7:30 p.m. on June 27 it hit.", &["At 7:30 p.m. on June 27 it hit."]),
-            ("He said, \"We act.\" Then left.", &["He said, \"We act.\"", "Then left."]),
-            ("Gen. Smith spoke. 12 died.", &["Gen. Smith spoke.", "12 died."]),
+            (
+                "Title\nBody one. Body two.",
+                &["Title", "Body one.", "Body two."],
+            ),
+            (
+                "The U.S. Central Command said so. Next.",
+                &["The U.S. Central Command said so.", "Next."],
+            ),
+            (
+                "At 7:30 p.m. on June 27 it hit.",
+                &["At 7:30 p.m. on June 27 it hit."],
+            ),
+            (
+                "He said, \"We act.\" Then left.",
+                &["He said, \"We act.\"", "Then left."],
+            ),
+            (
+                "Gen. Smith spoke. 12 died.",
+                &["Gen. Smith spoke.", "12 died."],
+            ),
             ("", &[]),
             ("  \n \n", &[]),
         ];
@@ -229,7 +271,10 @@ mod tests {
             ("Sunday’s assault", &["Sunday’s", "assault"]),
         ];
         for (input, want) in cases {
-            let got: Vec<&str> = tokenize(input, Span::new(0, input.len())).iter().map(|t| t.text).collect();
+            let got: Vec<&str> = tokenize(input, Span::new(0, input.len()))
+                .iter()
+                .map(|t| t.text)
+                .collect();
             assert_eq!(&got, want, "input {input:?}");
         }
     }

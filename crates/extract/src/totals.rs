@@ -22,7 +22,15 @@ pub fn sum<'a>(items: impl Iterator<Item = &'a Interval>) -> Interval {
         };
         approx |= i.approx;
     }
-    Interval { min: if any_min || max == Some(0) { Some(min) } else { None }, max, approx }
+    Interval {
+        min: if any_min || max == Some(0) {
+            Some(min)
+        } else {
+            None
+        },
+        max,
+        approx,
+    }
 }
 
 pub fn compute(events: &[Event]) -> Totals {
@@ -34,9 +42,23 @@ pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event> + Clone) -> Tota
     let counted: Vec<&Event> = events.filter(|e| !e.background).collect();
     let killed = sum(counted.iter().filter_map(|e| e.killed.as_ref()));
     let injured = sum(counted.iter().filter_map(|e| e.injured.as_ref()));
-    let ids = counted.iter().filter(|e| e.killed.is_some() || e.injured.is_some()).map(|e| e.id.clone()).collect();
-    let none_stated = |i: &Interval| if i.max == Some(0) && i.min == Some(0) { i.clone() } else { i.clone() };
-    Totals { killed: none_stated(&killed), injured: none_stated(&injured), events: ids }
+    let ids = counted
+        .iter()
+        .filter(|e| e.killed.is_some() || e.injured.is_some())
+        .map(|e| e.id.clone())
+        .collect();
+    let none_stated = |i: &Interval| {
+        if i.max == Some(0) && i.min == Some(0) {
+            i.clone()
+        } else {
+            i.clone()
+        }
+    };
+    Totals {
+        killed: none_stated(&killed),
+        injured: none_stated(&injured),
+        events: ids,
+    }
 }
 
 #[cfg(test)]
@@ -44,15 +66,28 @@ mod tests {
     use super::*;
 
     fn iv(min: Option<u64>, max: Option<u64>) -> Interval {
-        Interval { min, max, approx: false }
+        Interval {
+            min,
+            max,
+            approx: false,
+        }
     }
 
     #[test]
     fn sum_table() {
         let cases: &[(&[Interval], Interval)] = &[
-            (&[iv(Some(12), None), iv(Some(0), Some(0))], iv(Some(12), None)),
-            (&[iv(Some(13), Some(13)), iv(Some(5), Some(5))], iv(Some(18), Some(18))),
-            (&[iv(None, Some(9)), iv(Some(2), Some(2))], iv(Some(2), Some(11))),
+            (
+                &[iv(Some(12), None), iv(Some(0), Some(0))],
+                iv(Some(12), None),
+            ),
+            (
+                &[iv(Some(13), Some(13)), iv(Some(5), Some(5))],
+                iv(Some(18), Some(18)),
+            ),
+            (
+                &[iv(None, Some(9)), iv(Some(2), Some(2))],
+                iv(Some(2), Some(11)),
+            ),
             (&[], iv(Some(0), Some(0))),
         ];
         for (input, want) in cases {

