@@ -100,7 +100,14 @@ fn default_reference(x: &Extraction, capitals: &[data::Capital]) -> Option<RefPl
             None => counts.push((c, 1)),
         }
     }
-    let top = counts.iter().max_by_key(|p| p.1)?.0;
+    // Ties go to the country named first, so the default does not flip with data order.
+    let mut top: Option<(&str, usize)> = None;
+    for &(c, n) in &counts {
+        if top.is_none_or(|t| n > t.1) {
+            top = Some((c, n));
+        }
+    }
+    let top = top?.0;
     capitals
         .iter()
         .find(|c| c.country == top)

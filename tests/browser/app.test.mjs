@@ -213,12 +213,15 @@ test("hostile query strings leave a working page", async () => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("dialog", (d) => { errors.push("dialog " + d.message()); d.dismiss(); });
+  await page.goto(base);
+  await page.locator(".count").waitFor();
+  const inlineScripts = await page.locator("script:not([src])").count();
   for (const q of hostile) {
     await page.goto(base + q);
     await page.getByRole("form", { name: "Filters" }).waitFor();
     await page.locator(".count").waitFor();
     assert.equal(await page.locator("img").count(), 0, `${q}: no injected element`);
-    assert.equal(await page.locator("script:not([src])").count(), 1, `${q}: only our inline script`);
+    assert.equal(await page.locator("script:not([src])").count(), inlineScripts, `${q}: no injected script`);
   }
   await page.goto(base + "?cat=<script>alert(1)</script>&country=UA");
   assert.match(await page.getByRole("status").filter({ hasText: "ignored" }).innerText(), /ignored an invalid value for 'cat'/);

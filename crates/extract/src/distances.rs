@@ -134,12 +134,21 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (text, km, qualifier, reference, is_length)
+    type Case = (
+        &'static str,
+        f64,
+        Option<&'static str>,
+        Option<&'static str>,
+        bool,
+    );
     use crate::model::Span;
     use crate::text::tokenize;
 
     #[test]
     fn distance_table() {
-        let cases: &[(&str, f64, Option<&str>, Option<&str>, bool)] = &[
+        let cases: &[Case] = &[
             (
                 "situated over 2,800 miles east of Moscow.",
                 2800.0 * KM_PER_MILE,

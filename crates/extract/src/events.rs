@@ -102,7 +102,6 @@ fn is_background(toks: &[Tok]) -> bool {
 struct Candidate {
     category: Category,
     sentence: usize,
-    trigger_tok: usize,
     casualties: Vec<Casualty>,
     weapons: Vec<Weapon>,
     date: Option<String>,
@@ -290,7 +289,7 @@ fn candidates_for(
                 )),
                 _ => {}
             }
-        } else if generic_attack && f.dates.len() > 0 && !f.heading {
+        } else if generic_attack && !f.dates.is_empty() && !f.heading {
             cats.push((Category::Other, 0));
         }
     }
@@ -336,12 +335,11 @@ fn candidates_for(
         };
 
     let mut out = Vec::new();
-    for &(category, trig) in &cats {
+    for &(category, _) in &cats {
         if reference_only.contains(&category) && cats.len() > 1 {
             out.push(Candidate {
                 category,
                 sentence: f.id,
-                trigger_tok: trig,
                 casualties: Vec::new(),
                 weapons: Vec::new(),
                 date: None,
@@ -419,12 +417,11 @@ fn candidates_for(
                     .or_else(|| {
                         cas.iter()
                             .filter_map(|c| c.who.as_deref())
-                            .find_map(|w| actors_country(w))
+                            .find_map(actors_country)
                     });
                 out.push(Candidate {
                     category,
                     sentence: f.id,
-                    trigger_tok: trig,
                     casualties: cas.clone(),
                     weapons: weps.clone(),
                     date,
@@ -439,7 +436,6 @@ fn candidates_for(
             }
         }
     }
-    let _ = out.iter().map(|c| c.trigger_tok).count();
     out
 }
 
@@ -524,8 +520,8 @@ fn compatible(
     if let (Some(a), Some(b)) = (ep, c.place) {
         let (pa, pb) = (&mentions[a], &mentions[b]);
         let same = pa.name == pb.name;
-        let within = (pa.kind == PlaceKind::Country && pb.country == pa.country)
-            || (pb.kind == PlaceKind::Country && pa.country == pb.country);
+        let within = pa.country == pb.country
+            && (pa.kind == PlaceKind::Country || pb.kind == PlaceKind::Country);
         if !same && !within {
             return None;
         }

@@ -218,10 +218,13 @@ pub fn find_numbers(toks: &[Tok]) -> Vec<NumberMatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (min, max, approx)
+    type Bounds = (Option<u64>, Option<u64>, bool);
     use crate::model::Span;
     use crate::text::tokenize;
 
-    fn iv(s: &str) -> Option<(Option<u64>, Option<u64>, bool)> {
+    fn iv(s: &str) -> Option<Bounds> {
         let toks = tokenize(s, Span::new(0, s.len()));
         find_numbers(&toks)
             .first()
@@ -230,7 +233,7 @@ mod tests {
 
     #[test]
     fn interval_table() {
-        let cases: &[(&str, Option<(Option<u64>, Option<u64>, bool)>)] = &[
+        let cases: &[(&str, Option<Bounds>)] = &[
             ("12 killed", Some((Some(12), Some(12), false))),
             ("at least 12", Some((Some(12), None, false))),
             ("over 60 others", Some((Some(61), None, false))),

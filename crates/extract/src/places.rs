@@ -291,7 +291,7 @@ pub fn find(
                 .unwrap_or(ti);
             let prev = ti.checked_sub(1).map(|p| &toks[p]);
             let next = toks.get(last + 1);
-            let is_hit_at = |j: usize| hit_tok.iter().any(|x| *x == Some(j));
+            let is_hit_at = |j: usize| hit_tok.contains(&Some(j));
             // People: a title or a first name before, a surname after.
             if prev.is_some_and(|p| TITLES.contains(&p.norm().as_str())) {
                 continue;

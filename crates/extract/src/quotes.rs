@@ -180,6 +180,9 @@ fn join(toks: &[Tok]) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// (sentence, last person named, expected (quote, speaker) pairs)
+    type Case<'a> = (&'a str, Option<&'a str>, &'a [(&'a str, Option<&'a str>)]);
+
     fn q(s: &str, last: Option<&str>) -> Vec<(String, Option<String>)> {
         find(s, Span::new(0, s.len()), last)
             .into_iter()
@@ -190,7 +193,7 @@ mod tests {
     #[test]
     fn quote_table() {
         let z = Some("Volodymyr Zelenskyy");
-        let cases: &[(&str, Option<&str>, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             ("He emphasized, \"We are doing everything.\"", z, &[("We are doing everything", z)]),
             ("In light of it, a statement from the Ukrainian Ground Forces noted, \"Those responsible will answer.\"", None, &[("Those responsible will answer", Some("the Ukrainian Ground Forces"))]),
             ("\"People had come out for dinner,\" a spokesperson for the city's military administration said.", None, &[("People had come out for dinner", Some("a spokesperson for the city's military administration"))]),

@@ -38,7 +38,7 @@ pub fn compute(events: &[Event]) -> Totals {
 }
 
 /// Totals over any subset of events (the app passes the filtered ones).
-pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event> + Clone) -> Totals {
+pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>) -> Totals {
     let counted: Vec<&Event> = events.filter(|e| !e.background).collect();
     let killed = sum(counted.iter().filter_map(|e| e.killed.as_ref()));
     let injured = sum(counted.iter().filter_map(|e| e.injured.as_ref()));
@@ -47,16 +47,9 @@ pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event> + Clone) -> Tota
         .filter(|e| e.killed.is_some() || e.injured.is_some())
         .map(|e| e.id.clone())
         .collect();
-    let none_stated = |i: &Interval| {
-        if i.max == Some(0) && i.min == Some(0) {
-            i.clone()
-        } else {
-            i.clone()
-        }
-    };
     Totals {
-        killed: none_stated(&killed),
-        injured: none_stated(&injured),
+        killed,
+        injured,
         events: ids,
     }
 }

@@ -167,6 +167,8 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    type Counted = (WeaponKind, Option<u64>);
     use crate::model::Span;
     use crate::text::tokenize;
 
@@ -178,7 +180,7 @@ mod tests {
     #[test]
     fn weapon_table() {
         use WeaponKind::*;
-        let cases: &[(&str, &[(WeaponKind, Option<u64>)])] = &[
+        let cases: &[(&str, &[Counted])] = &[
             (
                 "Russia launched a total of 472 drones in Sunday’s assault",
                 &[(Drone, Some(472))],
