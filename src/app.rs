@@ -511,7 +511,12 @@ fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
                 .map(|sent| (s, sent.span.slice(&x.article.text).to_string()))
         })
         .collect();
-    let casualty_src: Vec<String> = e.casualties.iter().map(|c| c.text.clone()).collect();
+    let mut casualty_src: Vec<String> = Vec::new();
+    for c in &e.casualties {
+        if !casualty_src.contains(&c.text) {
+            casualty_src.push(c.text.clone());
+        }
+    }
     let mut weapons: Vec<(String, u64)> = Vec::new();
     for w in &e.weapons {
         let k = format!("{:?}", w.kind).to_lowercase();
@@ -532,7 +537,7 @@ fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
             tabindex="-1">
             <header>
                 <h3 id=heading_id>
-                    <span class="icon" aria-hidden="true">{format::icon(e.category)}</span>
+                    <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" width="20" height="20"><path d=format::icon_path(e.category)></path></svg>
                     <span class="cat">{e.category.label()}</span>
                     <span class="eid">{e.id.clone()}</span>
                 </h3>
@@ -629,7 +634,8 @@ fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl IntoView {
         ctx.ix.with(|ix| {
             let x = &ix.x;
             let mut rows: Vec<_> = x.locations.iter().map(|l| {
-                let n_events = x.events.iter().filter(|e| e.place_id.as_deref() == Some(l.id.as_str())).count();
+                // A country row also counts events placed only at country level.
+                let n_events = x.events.iter().filter(|e| e.place_id.as_deref() == Some(l.id.as_str()) || (l.kind == PlaceKind::Country && e.place_id.is_none() && e.country.is_some() && e.country == l.country)).count();
                 let d = r.as_ref().map(|r| geo::haversine_km(r.lat, r.lon, l.lat, l.lon));
                 let stated: Vec<String> = x.distances.iter().filter(|d| !d.is_length && d.subject_id.as_deref() == Some(l.id.as_str())).map(|d| {
                     let refl = d.reference_id.as_ref().and_then(|id| x.locations.iter().find(|m| &m.id == id));

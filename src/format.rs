@@ -1,7 +1,7 @@
 //! Words and numbers as the page shows them: intervals in the text's own qualifiers,
 //! distances in km or miles, and the stated-vs-computed comparison.
 
-use eventlens_extract::{geo, Event, Interval};
+use eventlens_extract::{geo, CasualtyKind, Event, Interval};
 
 use crate::state::Unit;
 
@@ -54,11 +54,19 @@ pub fn casualty_lines(e: &Event) -> Vec<String> {
         return vec!["no casualties reported".into()];
     }
     let mut out = Vec::new();
+    // The article's own wording of the figure that won reconciliation, else the interval.
+    let worded = |kind: CasualtyKind, iv: &Interval| -> String {
+        e.casualties
+            .iter()
+            .find(|c| c.kind == kind && &c.count == iv)
+            .map(|c| c.count_text.clone())
+            .unwrap_or_else(|| interval(iv))
+    };
     if let Some(k) = &e.killed {
-        out.push(format!("{} killed", interval(k)));
+        out.push(format!("{} killed", worded(CasualtyKind::Killed, k)));
     }
     if let Some(i) = &e.injured {
-        out.push(format!("{} injured", interval(i)));
+        out.push(format!("{} injured", worded(CasualtyKind::Injured, i)));
     }
     if out.is_empty() {
         out.push("casualties not reported".into());
@@ -69,18 +77,20 @@ pub fn casualty_lines(e: &Event) -> Vec<String> {
 /// Flag a stated distance that differs from the great-circle one by more than 5%.
 pub const FLAG_PERCENT: f64 = 5.0;
 
-pub fn icon(c: eventlens_extract::Category) -> &'static str {
+/// A small SVG path per category (24×24 box), so the category is shown by shape and text,
+/// never by colour alone, and without relying on an emoji font.
+pub fn icon_path(c: eventlens_extract::Category) -> &'static str {
     use eventlens_extract::Category::*;
     match c {
-        MissileAttack => "🚀",
-        AirDroneStrike => "✈",
-        Shelling => "💥",
-        ArmedClash => "⚔",
-        AttackOnCivilians => "⚠",
-        Explosion => "✹",
-        DiplomacyTalks => "🤝",
-        Investigation => "🔎",
-        Other => "•",
+        MissileAttack => "M4 20l4-1 10-10 2-6-6 2L4 15l-1 4zM14 6l4 4",
+        AirDroneStrike => "M12 3v18M4 9l8 3 8-3M8 20h8M3 6h4M17 6h4",
+        Shelling => "M12 2l2 6 6-2-4 5 5 4-6 0 1 6-4-4-4 4 1-6-6 0 5-4-4-5 6 2z",
+        ArmedClash => "M4 4l16 16M20 4L4 20M4 8V4h4M20 8V4h-4",
+        AttackOnCivilians => "M12 3l10 18H2zM12 10v5M12 18v1",
+        Explosion => "M12 2v5M12 17v5M2 12h5M17 12h5M5 5l3 3M16 16l3 3M19 5l-3 3M8 16l-3 3",
+        DiplomacyTalks => "M3 12l5-5 4 4 4-4 5 5-5 5-4-4-4 4z",
+        Investigation => "M10 4a6 6 0 110 12 6 6 0 010-12zM15 15l6 6",
+        Other => "M12 8a4 4 0 110 8 4 4 0 010-8z",
     }
 }
 

@@ -11,6 +11,8 @@ pub struct Hit {
     pub kind: CasualtyKind,
     pub count: Interval,
     pub who: Option<String>,
+    /// The number as written, qualifier included ("at least 12", "over 60", "no").
+    pub count_text: String,
     /// Token range of the whole statement.
     pub start: usize,
     pub end: usize,
@@ -140,6 +142,16 @@ fn who_text(toks: &[Tok], from: usize, to: usize) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+fn number_text(toks: &[Tok], n: &NumberMatch) -> String {
+    let words: Vec<&str> = toks[n.start..n.end].iter().map(|t| t.text).collect();
+    let s = words.join(" ");
+    // "Thirteen people died" → "thirteen killed": sentence-initial capitals are not names.
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 /// Tokens between index `a` and `b` all allowed as filler.
 fn filler(toks: &[Tok], a: usize, b: usize, allow: impl Fn(&Tok) -> bool) -> bool {
     a <= b && toks[a..b].iter().all(allow)
@@ -216,6 +228,7 @@ fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
                 kind,
                 count: n.interval.clone(),
                 who,
+                count_text: number_text(toks, n),
                 start: n.start,
                 end: j + 1,
             });
@@ -251,6 +264,7 @@ fn before_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
         kind,
         count: n.interval.clone(),
         who,
+        count_text: number_text(toks, n),
         start,
         end: e,
     })
@@ -267,6 +281,7 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
             kind,
             count: Interval::zero(),
             who: None,
+            count_text: "no".into(),
             start: i,
             end,
         };

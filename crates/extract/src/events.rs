@@ -369,6 +369,7 @@ fn candidates_for(
                 .map(|h| Casualty {
                     kind: h.kind,
                     count: h.count.clone(),
+                    count_text: h.count_text.clone(),
                     who: h.who.clone(),
                     text: span_text(toks, h.start, h.end),
                     sentence: f.id,

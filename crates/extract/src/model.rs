@@ -95,6 +95,9 @@ pub enum CasualtyKind {
 pub struct Casualty {
     pub kind: CasualtyKind,
     pub count: Interval,
+    /// The figure as the article words it ("at least 12", "over 60", "thirteen", "no"),
+    /// so a card can say "over 60 injured" where the interval says min 61.
+    pub count_text: String,
     /// Who, as written ("Ukrainian soldiers", "civilians"), when stated.
     pub who: Option<String>,
     /// The words the figure came from ("at least 12 service members were killed").
