@@ -4,7 +4,9 @@
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$dir"
-assets=$(find . -type f ! -name sw.js ! -name '*.map' | sed 's|^\./||' | sort)
+# The gazetteer (1.6 MB) is only needed to analyse a pasted article: cached on first use,
+# not precached, so a first visit does not download it.
+assets=$(find . -type f ! -name sw.js ! -name '*.map' ! -name gazetteer.tsv | sed 's|^\./||' | sort)
 version=$(cat $assets | sha256sum | cut -c1-16)
 list=$(printf '%s\n' $assets | awk 'BEGIN{printf "["} {printf "%s\"%s\"", (NR>1?",":""), $0} END{printf "]"}')
 sed -i "s|__VERSION__|$version|; s|__ASSETS__|$list|" sw.js

@@ -8,6 +8,9 @@ use crate::state::{Sort, ViewState};
 /// Where an event's place is, resolved once so filters do not search locations per event.
 pub struct Indexed {
     pub x: Extraction,
+    /// Distinct for every dataset loaded in this page, so list keys never collide
+    /// between the embedded article, a pasted one and a synthetic corpus.
+    pub generation: u64,
     /// Per event: (place name, place country).
     pub place: Vec<(Option<String>, Option<String>)>,
     /// Per event: lower-cased searchable text (summary, sentences, place, actors).
@@ -49,7 +52,14 @@ impl Indexed {
                 h
             })
             .collect();
-        Indexed { x, place, haystack }
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let generation = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Indexed {
+            x,
+            generation,
+            place,
+            haystack,
+        }
     }
 }
 

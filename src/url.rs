@@ -1,5 +1,6 @@
 //! The browser edge for view state: read the query string, write it back with
-//! `history.replaceState` (typing) or `pushState` (discrete choices), and copy links.
+//! `history.replaceState` (typing) or `pushState` (discrete choices), copy links, and
+//! talk to the extraction worker.
 
 use leptos::prelude::*;
 
@@ -44,4 +45,77 @@ pub fn scroll_into_view(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
         el.scroll_into_view_with_bool(true);
     }
+}
+
+/// The extraction worker, its readiness, and a request waiting for it to be ready.
+struct WorkerSlot {
+    worker: web_sys::Worker,
+    ready: bool,
+    pending: Option<String>,
+}
+
+thread_local! {
+    static WORKER: std::cell::RefCell<Option<WorkerSlot>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sends a pasted article to the extraction worker (started on first use) and calls
+/// `done` with its JSON answer. One request at a time: the caller disables the button.
+pub fn extract_in_worker(request: String, done: impl Fn(Result<String, String>) + 'static) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let started = WORKER.with(|w| w.borrow().is_some());
+    if !started {
+        // Relative to the page, so sub-path deployments work.
+        let Ok(worker) = web_sys::Worker::new("extract_worker_loader.js") else {
+            done(Err(
+                "this browser could not start the extraction worker".into()
+            ));
+            return;
+        };
+        WORKER.with(|w| {
+            *w.borrow_mut() = Some(WorkerSlot {
+                worker,
+                ready: false,
+                pending: None,
+            })
+        });
+    }
+    let done = std::rc::Rc::new(done);
+    let on_msg = {
+        let done = done.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data().as_string();
+            if data.as_deref() == Some("ready") {
+                WORKER.with(|w| {
+                    if let Some(slot) = w.borrow_mut().as_mut() {
+                        slot.ready = true;
+                        if let Some(req) = slot.pending.take() {
+                            let _ = slot.worker.post_message(&JsValue::from_str(&req));
+                        }
+                    }
+                });
+                return;
+            }
+            done(data.ok_or_else(|| "the worker sent no text".to_string()));
+        })
+    };
+    let on_err = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        done(Err("the extraction worker failed to load".into()))
+    });
+    WORKER.with(|w| {
+        if let Some(slot) = w.borrow_mut().as_mut() {
+            // One handler pair per request; each replaces the previous pair.
+            slot.worker
+                .set_onmessage(Some(on_msg.as_ref().unchecked_ref()));
+            slot.worker
+                .set_onerror(Some(on_err.as_ref().unchecked_ref()));
+            if slot.ready {
+                let _ = slot.worker.post_message(&JsValue::from_str(&request));
+            } else {
+                slot.pending = Some(request);
+            }
+        }
+    });
+    on_msg.forget();
+    on_err.forget();
 }

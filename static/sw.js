@@ -27,8 +27,16 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Hashed assets never change: cache first.
+  // Hashed assets never change: cache first; anything fetched later (the gazetteer) is
+  // kept for offline use too.
   event.respondWith(
-    caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)))
+    caches.open(CACHE).then((c) =>
+      c.match(req, { ignoreSearch: true }).then((hit) =>
+        hit || fetch(req).then((resp) => {
+          if (resp.ok) c.put(req, resp.clone());
+          return resp;
+        })
+      )
+    )
   );
 });

@@ -265,6 +265,33 @@ test("narrow, dark and sub-path views render", async () => {
   await sub.context.close();
 });
 
+test("a pasted article goes through the same extractor", async () => {
+  const { context, page, errors, failed } = await open(base);
+  const paste = page.getByRole("region", { name: "Analyse an article" });
+  await paste.getByText("Analyse another article").click();
+  await paste.getByRole("button", { name: "Extract events" }).click();
+  assert.match(await paste.getByRole("status").innerText(), /Nothing extracted: the input is empty/);
+  const article = [
+    "Missile strike hits Kharkiv apartment block",
+    "At least 7 people were killed and 21 injured when a Russian missile hit an apartment block in Kharkiv on Saturday, regional officials said.",
+    "Rescuers said no one was trapped under the rubble.",
+  ].join("\n");
+  await paste.getByLabel(/Article text/).fill(article);
+  await paste.getByLabel("Published").fill("2025-06-01");
+  await paste.getByRole("button", { name: "Extract events" }).click();
+  await page.getByText(/Extracted \d+ event/).waitFor({ timeout: 20000 });
+  const card = cards(page).filter({ hasText: "at least 7 killed" });
+  assert.equal(await card.count(), 1);
+  assert.match(await card.innerText(), /Kharkiv, UA/);
+  assert.match(await card.innerText(), /2025-05-31/, "Saturday before a Sunday publication");
+  assert.match(await page.locator(".article-title").innerText(), /Missile strike hits Kharkiv/);
+  await paste.getByRole("button", { name: "Back to the embedded article" }).click();
+  assert.equal(await cards(page).filter({ hasText: "at least 12 killed" }).count(), 1);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(failed, []);
+  await context.close();
+});
+
 test("stays responsive with 10,000 synthetic events", async () => {
   const { context, page, errors } = await open(base + "?synthetic=10000");
   assert.match(await countText(page), /10000 of 10000 events/);

@@ -112,6 +112,8 @@ struct Candidate {
     background: bool,
     anaphoric: bool,
     explicit_new: bool,
+    /// From the headline or standfirst: a summary of what the body tells in detail.
+    heading: bool,
 }
 
 impl Candidate {
@@ -243,6 +245,25 @@ fn candidates_for(
             }
         }
     }
+    // "missiles struck X as Russia pressed its invasion": the war is context there.
+    if cats
+        .iter()
+        .any(|c| c.0.is_violent() && c.0 != Category::ArmedClash)
+        && cats.iter().any(|c| c.0 == Category::ArmedClash)
+        && !reference_only.contains(&Category::ArmedClash)
+    {
+        reference_only.push(Category::ArmedClash);
+    }
+    // "killed in the blast": a definite reference to the incident just told, not a new one.
+    if cats.len() == 1
+        && cats[0].0 == Category::Explosion
+        && cats[0].1 > 0
+        && toks[cats[0].1 - 1].is_any(&["the", "this", "that"])
+    {
+        if let Some(e) = prev_event.filter(|e| e.category.is_violent()) {
+            cats[0].0 = e.category;
+        }
+    }
     let has_facts = !f.casualties.is_empty() || !f.weapons.is_empty();
     let anaphoric = toks
         .windows(2)
@@ -261,6 +282,7 @@ fn candidates_for(
             anaphoric_cats.push(c.0);
         }
     }
+    let mut continuation = false;
     let generic_attack = toks
         .iter()
         .any(|t| t.is_any(&["attack", "attacks", "strike", "strikes"]));
@@ -278,7 +300,10 @@ fn candidates_for(
         } else if has_facts || anaphoric {
             // A continuation: casualties or a reference back to the last incident.
             match prev_event {
-                Some(e) if e.category.is_violent() => cats.push((e.category, 0)),
+                Some(e) if e.category.is_violent() => {
+                    cats.push((e.category, 0));
+                    continuation = true;
+                }
                 _ if has_facts => cats.push((
                     if generic_attack {
                         Category::Other
@@ -350,6 +375,7 @@ fn candidates_for(
                 background: true,
                 anaphoric: false,
                 explicit_new: false,
+                heading: f.heading,
             });
             continue;
         }
@@ -402,7 +428,7 @@ fn candidates_for(
                 span: crate::model::Span::new(toks[w.start].span.start, toks[w.end - 1].span.end),
             })
             .collect();
-        let is_anaphoric = anaphoric || anaphoric_cats.contains(&category);
+        let is_anaphoric = anaphoric || continuation || anaphoric_cats.contains(&category);
         for place in &place_sets {
             for date in &date_sets {
                 let date = date.clone().or_else(|| {
@@ -433,6 +459,7 @@ fn candidates_for(
                     background,
                     anaphoric: is_anaphoric,
                     explicit_new,
+                    heading: f.heading,
                 });
             }
         }
@@ -571,7 +598,7 @@ fn compatible(
     if c.vague() {
         return Some("a general mention with no date, place or figures of its own".into());
     }
-    if c.place.is_some() && ep.is_some() && c.casualties.is_empty() {
+    if c.place.is_some() && ep.is_some() && (c.casualties.is_empty() || e.casualties.is_empty()) {
         return Some("same category and place, no conflicting date".into());
     }
     None
@@ -596,10 +623,18 @@ pub fn build(
     let mut events: Vec<Event> = Vec::new();
     let mut event_place: Vec<Option<usize>> = Vec::new();
     let mut deferred: Vec<Candidate> = Vec::new();
+    // The event that the latest sentence was mainly about: a following sentence without
+    // a trigger of its own ("Thirteen people died…") continues it.
+    let mut primary: Option<usize> = None;
     for f in facts {
-        let prev = events.last();
+        let prev = primary.and_then(|i| events.get(i));
+        let mut sentence_primary: Option<(bool, usize)> = None;
         for c in candidates_for(f, mentions, prev) {
-            if c.vague() && !c.anaphoric {
+            let concrete = !c.casualties.is_empty() || !c.weapons.is_empty();
+            let background = c.background;
+            // Headlines and general mentions join the incident they summarise once the
+            // body has been read; only then is it known which incident that is.
+            if (c.vague() || c.heading) && !c.anaphoric {
                 deferred.push(c);
                 continue;
             }
@@ -611,15 +646,25 @@ pub fn build(
                     compatible(&events[i], &c, mentions, &move |_| ep).map(|r| (i, r))
                 })
             };
-            match found {
+            let at = match found {
                 Some((i, reason)) => {
                     absorb(&mut events[i], &mut event_place[i], c, reason);
+                    i
                 }
                 None => {
                     event_place.push(c.place);
                     events.push(new_event(c));
+                    events.len() - 1
                 }
+            };
+            if !background
+                && sentence_primary.is_none_or(|(was_concrete, _)| concrete && !was_concrete)
+            {
+                sentence_primary = Some((concrete, at));
             }
+        }
+        if let Some((_, i)) = sentence_primary {
+            primary = Some(i);
         }
     }
     for c in deferred {

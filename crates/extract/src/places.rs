@@ -306,10 +306,17 @@ pub fn find(
                     continue;
                 }
             }
+            // "local (Sanaa) time", "Kyiv time": a time-zone label, not a place.
+            let after = toks.get(last + 2);
+            if next.is_some_and(|n| n.is("time"))
+                || (next.is_some_and(|n| n.text == ")") && after.is_some_and(|a| a.is("time")))
+            {
+                continue;
+            }
             let next_suffix = next.is_some_and(|n| SUFFIXES.contains(&n.norm().as_str()));
             if let Some(n) = next {
                 if n.is_capitalized()
-                    && n.text.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && n.norm().chars().all(|c| c.is_alphabetic() || c == '-')
                     && !next_suffix
                     && !is_hit_at(last + 1)
                 {
@@ -411,25 +418,38 @@ pub fn find(
                 }
             }
             let possessive = toks[last].is_possessive();
-            let metonym = matches!(p.kind, Kind::Country | Kind::Capital)
-                && (next.is_some_and(|n| ACTING.contains(&n.norm().as_str()))
-                    || (possessive
-                        && next.is_some_and(|n| {
-                            n.is_any(&[
-                                "government",
-                                "military",
-                                "forces",
-                                "army",
-                                "air",
-                                "defense",
-                                "defence",
-                                "foreign",
-                                "president",
-                                "troops",
-                                "account",
-                                "requests",
-                            ])
-                        })));
+            // "U.S. soldiers", "Russian-held": a country name modifying a noun describes
+            // whose, not where, so it never places an event.
+            let modifier = p.kind == Kind::Country
+                && !toks[last].is_possessive()
+                && next.is_some_and(|n| {
+                    n.text.chars().next().is_some_and(|c| c.is_lowercase())
+                        && !ACTING.contains(&n.norm().as_str())
+                        && !n.is_any(&[
+                            "and", "or", "in", "on", "at", "to", "from", "of", "for", "with", "by",
+                            "after", "before", "since",
+                        ])
+                });
+            let metonym = modifier
+                || matches!(p.kind, Kind::Country | Kind::Capital)
+                    && (next.is_some_and(|n| ACTING.contains(&n.norm().as_str()))
+                        || (possessive
+                            && next.is_some_and(|n| {
+                                n.is_any(&[
+                                    "government",
+                                    "military",
+                                    "forces",
+                                    "army",
+                                    "air",
+                                    "defense",
+                                    "defence",
+                                    "foreign",
+                                    "president",
+                                    "troops",
+                                    "account",
+                                    "requests",
+                                ])
+                            })));
             out.push(PlaceMention {
                 sentence: sid,
                 span,
