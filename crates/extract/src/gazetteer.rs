@@ -11,6 +11,8 @@ pub enum Kind {
     Country,
     Capital,
     City,
+    Region,
+    Continent,
     Area,
 }
 
@@ -85,6 +87,8 @@ impl Gazetteer {
                 "K" => Kind::Capital,
                 "P" => Kind::City,
                 "A" => Kind::Area,
+                "R" => Kind::Region,
+                "O" => Kind::Continent,
                 _ => return Err(bad()),
             };
             let id = places.len();
@@ -121,7 +125,7 @@ impl Gazetteer {
         }
         let mut names: Vec<(String, Vec<usize>)> = map
             .into_iter()
-            .filter(|(k, _)| k.chars().count() >= 3)
+            .filter(|(k, _)| k.chars().count() >= 2)
             .collect();
         names.sort_by(|a, b| a.0.cmp(&b.0));
         let automaton = AhoCorasickBuilder::new()
@@ -158,7 +162,12 @@ impl Gazetteer {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_alphanumeric());
-            if before_ok && after_ok {
+            // Short names match only as written in capitals: "US" the country, not "us".
+            let short_ok = e - s > 3
+                || text[s..e]
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase());
+            if before_ok && after_ok && short_ok {
                 out.push(NameHit {
                     start: s,
                     end: e,

@@ -107,12 +107,9 @@ const NOT_PLACES: &[&str] = &[
     "male",
     "post",
     "along",
-    "lincoln",
-    "washington",
     "jackson",
     "madison",
     "clinton",
-    "franklin",
     "columbia",
     "chester",
     "wellington",
@@ -329,7 +326,8 @@ pub fn find(
                 let p = &gaz.places[c];
                 let kind_bonus = match p.kind {
                     Kind::Country => 8.0,
-                    Kind::Area => 6.0,
+                    Kind::Area | Kind::Continent => 6.0,
+                    Kind::Region => 4.0,
                     Kind::Capital => 3.0,
                     Kind::City => 0.0,
                 };
@@ -359,7 +357,8 @@ pub fn find(
             };
             let mut kind = match p.kind {
                 Kind::Country => PlaceKind::Country,
-                Kind::Area => PlaceKind::Area,
+                Kind::Area | Kind::Continent => PlaceKind::Area,
+                Kind::Region => PlaceKind::Region,
                 Kind::Capital | Kind::City => PlaceKind::City,
             };
             let mut name = p.name.clone();
