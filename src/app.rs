@@ -14,8 +14,9 @@ use crate::format;
 use crate::state::{Sort, Unit, ViewState};
 use crate::url;
 
-/// Cards rendered at once; more appear on request, so 100,000 events stay fast.
-const PAGE: usize = 60;
+/// Cards rendered at once (about two screens); more appear on request, so a filter
+/// change re-renders a bounded number of cards whatever the corpus size.
+const PAGE: usize = 20;
 
 #[derive(Clone, PartialEq)]
 struct RefPlace {
@@ -403,6 +404,18 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                     }
                 }}
             </p>
+            <table class="sides" aria-label="Casualties by side">
+                <caption>"By side, where the article says whose"</caption>
+                <thead><tr><th scope="col">"Side"</th><th scope="col">"Killed"</th><th scope="col">"Injured"</th></tr></thead>
+                <tbody>
+                    {move || {
+                        let sides = ctx.ix.with(|ix| ctx.visible.with(|v| filter::by_side(&ix.x, v)));
+                        sides.into_iter().map(|(side, k, i)| view! {
+                            <tr><th scope="row">{side}</th><td>{k.map(|k| format::interval_short(&k)).unwrap_or_else(|| "—".into())}</td><td>{i.map(|i| format::interval_short(&i)).unwrap_or_else(|| "—".into())}</td></tr>
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
             <Chart rows=Signal::derive(rows) />
         </section>
     }

@@ -135,12 +135,13 @@ async function wasmThroughput(texts) {
   return res;
 }
 
-const texts = JSON.parse(fs.readFileSync(process.env.BENCH_TEXTS, "utf8"));
+const only = process.env.BENCH_ONLY; // "filter" for a quick look at interaction latency
+const texts = only ? [] : JSON.parse(fs.readFileSync(process.env.BENCH_TEXTS, "utf8"));
 const report = {
   weight: weights(),
-  first_card_ms: { normal: await firstCard(1), throttled_4x: await firstCard(4) },
+  first_card_ms: only ? null : { normal: await firstCard(1), throttled_4x: await firstCard(4) },
   filter_latency_ms: {},
-  wasm_extraction: await wasmThroughput(texts),
+  wasm_extraction: only ? [] : await wasmThroughput(texts),
 };
 for (const n of [1000, 10000, 100000]) report.filter_latency_ms[n] = await filterLatency(n);
 await browser.close();

@@ -113,7 +113,7 @@ pub fn find(toks: &[Tok]) -> Vec<ActorHit> {
         let n = t.norm();
         // Single words need a capital ("US" the country, not "us" the pronoun).
         if t.is_capitalized() {
-            if let Some((_, name, cc)) = ACTORS.iter().find(|(w, _, _)| w.contains(&n.as_str())) {
+            if let Some((_, name, cc)) = ACTORS.iter().find(|(w, _, _)| w.contains(&&*n)) {
                 if !(n == "us" && t.text != "US") {
                     out.push(ActorHit {
                         name,

@@ -123,7 +123,7 @@ const PEOPLE: &[&str] = &[
 
 fn is_who_word(t: &Tok) -> bool {
     let n = t.norm();
-    PEOPLE.contains(&n.as_str())
+    PEOPLE.contains(&&*n)
         || (t.is_capitalized() && t.kind == TokKind::Word && n.ends_with("an")
             || n.ends_with("ian")
             || n.ends_with("ese")
@@ -134,7 +134,7 @@ fn who_text(toks: &[Tok], from: usize, to: usize) -> Option<String> {
     let words: Vec<&str> = toks[from..to]
         .iter()
         .filter(|t| {
-            !AUX.contains(&t.norm().as_str())
+            !AUX.contains(&t.norm().as_ref())
                 && !t.is_any(&["others", "other", "more", "of", "them", "presumed"])
         })
         .map(|t| t.text)
@@ -218,7 +218,7 @@ fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
                 return None;
             }
             let ok = filler(toks, n.end, j, |t| {
-                is_who_word(t) || AUX.contains(&t.norm().as_str())
+                is_who_word(t) || AUX.contains(&t.norm().as_ref())
             });
             if !ok {
                 return None;
@@ -286,23 +286,16 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
             end,
         };
         if t.is("no") || t.is("without") {
-            match n1.as_str() {
+            match &*n1 {
                 "casualties" | "victims" => {
                     out.push(mk(CasualtyKind::Killed, i + 2));
                     out.push(mk(CasualtyKind::Injured, i + 2));
                 }
                 "injuries" | "injured" => out.push(mk(CasualtyKind::Injured, i + 2)),
                 "deaths" | "fatalities" | "dead" => out.push(mk(CasualtyKind::Killed, i + 2)),
-                "one" if matches!(n2.as_str(), "was" | "had" | "has") => {
-                    let k = [
-                        n3.as_str(),
-                        toks.get(i + 4)
-                            .map(|x| x.norm())
-                            .unwrap_or_default()
-                            .as_str(),
-                    ]
-                    .iter()
-                    .find_map(|w| kind_of(w));
+                "one" if matches!(&*n2, "was" | "had" | "has") => {
+                    let n4 = toks.get(i + 4).map(|x| x.norm()).unwrap_or_default();
+                    let k = [&*n3, &*n4].iter().find_map(|w| kind_of(w));
                     match k {
                         Some(k) => out.push(mk(k, i + 4)),
                         None if n3 == "hurt" => out.push(mk(CasualtyKind::Injured, i + 4)),
@@ -317,7 +310,7 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
                 _ => {}
             }
         }
-        if t.is("nobody") && matches!(n1.as_str(), "was" | "had") {
+        if t.is("nobody") && matches!(&*n1, "was" | "had") {
             if let Some(k) = kind_of(&n2).or_else(|| kind_of(&n3)) {
                 out.push(mk(k, i + 3));
             }

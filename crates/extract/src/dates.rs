@@ -163,7 +163,10 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
     while i < toks.len() {
         let t = &toks[i];
         // "June 27, 2022", "June 27", "April 2 and 24"
-        if let Some(m) = month_of(t.text).filter(|_| t.is_capitalized() && t.text.len() >= 3) {
+        if let Some(m) = (t.is_capitalized() && t.text.len() >= 3)
+            .then(|| month_of(t.text))
+            .flatten()
+        {
             if let Some(d) = toks.get(i + 1).and_then(day_num) {
                 let mut days = vec![d];
                 let mut j = i + 2;

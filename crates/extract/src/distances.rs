@@ -82,7 +82,7 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         let mut direction = None;
         if let Some(d) = toks
             .get(j)
-            .filter(|t| DIRECTIONS.contains(&t.norm().as_str()))
+            .filter(|t| DIRECTIONS.contains(&t.norm().as_ref()))
         {
             direction = Some(d.text.to_lowercase());
             j += 1;

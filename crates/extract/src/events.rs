@@ -27,11 +27,11 @@ pub struct SentenceFacts<'a> {
 fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> {
     let w = t.norm();
     let next_w = next.map(|n| n.norm()).unwrap_or_default();
-    Some(match w.as_str() {
+    Some(match &*w {
         "missile" | "missiles" | "asbm" | "asbms" | "iskander" => Category::MissileAttack,
         "drone" | "drones" | "uav" | "uavs" | "airstrike" | "airstrikes" | "shahed" | "shaheds"
         | "bombing" | "bombings" | "bombed" => Category::AirDroneStrike,
-        "air" if matches!(next_w.as_str(), "strike" | "strikes" | "raid" | "raids") => {
+        "air" if matches!(&*next_w, "strike" | "strikes" | "raid" | "raids") => {
             Category::AirDroneStrike
         }
         "shelling" | "shelled" | "artillery" | "mortar" | "mortars" | "rockets" | "rocket" => {
@@ -45,7 +45,7 @@ fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> 
             Category::ArmedClash
         }
         "war"
-            if matches!(next_w.as_str(), "began" | "started" | "broke" | "erupted")
+            if matches!(&*next_w, "began" | "started" | "broke" | "erupted")
                 || prev.is_some_and(|p| p.is_any(&["civil", "full-scale"])) =>
         {
             Category::ArmedClash
@@ -60,7 +60,7 @@ fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> 
         | "delegation" | "summit" | "mediation" | "treaty" => Category::DiplomacyTalks,
         "peace"
             if matches!(
-                next_w.as_str(),
+                &*next_w,
                 "talks" | "deal" | "process" | "plan" | "agreement"
             ) =>
         {
@@ -93,7 +93,7 @@ fn is_background(toks: &[Tok]) -> bool {
             .get(1)
             .is_some_and(|t| crate::dates::month_of(t.text).is_some()))
         || (first == "as" && second == "of")
-        || (first == "those" && matches!(second.as_str(), "attacks" | "strikes"))
+        || (first == "those" && matches!(&*second, "attacks" | "strikes"))
         || toks.windows(2).any(|w| w[0].is("in") && w[1].is("total"))
         || toks.windows(2).any(|w| w[0].is("so") && w[1].is("far"))
         || toks.iter().any(|t| t.is("occasions"))
@@ -183,7 +183,7 @@ fn attackers(f: &SentenceFacts, category: Category) -> (Vec<String>, Option<Stri
     for a in &f.actors {
         let next = f.toks.get(a.end);
         let prev = a.start.checked_sub(1).and_then(|p| f.toks.get(p));
-        let is_target = next.is_some_and(|n| TARGET_NOUNS.contains(&n.norm().as_str()))
+        let is_target = next.is_some_and(|n| TARGET_NOUNS.contains(&n.norm().as_ref()))
             || prev.is_some_and(|p| p.is_any(&["on", "at", "against", "into", "within", "in"]));
         if is_target {
             if target.is_none() && !a.country.is_empty() {
@@ -208,7 +208,7 @@ fn attackers(f: &SentenceFacts, category: Category) -> (Vec<String>, Option<Stri
                         "shelling",
                     ])
             })
-            || (next.is_some_and(|n| n.text == "(" || ATTACKER_NOUNS.contains(&n.norm().as_str()))
+            || (next.is_some_and(|n| n.text == "(" || ATTACKER_NOUNS.contains(&n.norm().as_ref()))
                 && (a.end..(a.end + 8).min(f.toks.len())).any(|j| f.toks[j].is_any(ATTACK_VERBS)));
         if acting && !acts.contains(&a.name.to_string()) {
             acts.push(a.name.to_string());
@@ -267,7 +267,7 @@ fn candidates_for(
     let has_facts = !f.casualties.is_empty() || !f.weapons.is_empty();
     let anaphoric = toks
         .windows(2)
-        .any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm().as_str()));
+        .any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm().as_ref()));
     let in_addition = toks
         .windows(2)
         .any(|w| w[0].is("in") && w[1].is("addition"))

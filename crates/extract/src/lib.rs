@@ -310,14 +310,14 @@ fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String>
     ];
     let mut people: Vec<(String, bool)> = Vec::new();
     for i in 0..t.len() {
-        if TITLES.contains(&t[i].norm().as_str()) {
+        if TITLES.contains(&t[i].norm().as_ref()) {
             let names: Vec<&text::Tok> = t[i + 1..]
                 .iter()
                 .take_while(|x| {
                     x.is_capitalized()
                         && x.kind == text::TokKind::Word
                         && x.text.len() > 1
-                        && !TITLES.contains(&x.norm().as_str())
+                        && !TITLES.contains(&x.norm().as_ref())
                 })
                 .take(3)
                 .collect();
@@ -335,9 +335,9 @@ fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String>
                 let _ = last;
                 let subject = t
                     .get(end)
-                    .is_some_and(|x| REPORTING.contains(&x.norm().as_str()))
+                    .is_some_and(|x| REPORTING.contains(&x.norm().as_ref()))
                     || t.get(end + 1)
-                        .is_some_and(|x| REPORTING.contains(&x.norm().as_str()));
+                        .is_some_and(|x| REPORTING.contains(&x.norm().as_ref()));
                 people.push((full, subject));
             }
         }

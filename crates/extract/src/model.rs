@@ -117,6 +117,19 @@ pub enum WeaponKind {
     Bomb,
 }
 
+impl WeaponKind {
+    /// Lower-case name used in links and labels ("drone", "missile", …).
+    pub fn key(self) -> &'static str {
+        match self {
+            WeaponKind::Drone => "drone",
+            WeaponKind::Missile => "missile",
+            WeaponKind::Rocket => "rocket",
+            WeaponKind::Shell => "shell",
+            WeaponKind::Bomb => "bomb",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Weapon {

@@ -120,7 +120,7 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<NumberMatch> {
             .unwrap_or_default()
     };
     // Qualifier phrases, longest first; each gives how many tokens it takes.
-    let (qual, qlen): (&str, usize) = match (lower(i).as_str(), lower(i + 1).as_str()) {
+    let (qual, qlen): (&str, usize) = match (lower(i).as_ref(), lower(i + 1).as_ref()) {
         ("at", "least") => ("min", 2),
         ("more", "than") | ("greater", "than") => ("gt", 2),
         ("fewer", "than") | ("less", "than") => ("lt", 2),

@@ -290,7 +290,7 @@ pub fn find(
             let next = toks.get(last + 1);
             let is_hit_at = |j: usize| hit_tok.contains(&Some(j));
             // People: a title or a first name before, a surname after.
-            if prev.is_some_and(|p| TITLES.contains(&p.norm().as_str())) {
+            if prev.is_some_and(|p| TITLES.contains(&p.norm().as_ref())) {
                 continue;
             }
             if let Some(p) = prev {
@@ -310,7 +310,7 @@ pub fn find(
             {
                 continue;
             }
-            let next_suffix = next.is_some_and(|n| SUFFIXES.contains(&n.norm().as_str()));
+            let next_suffix = next.is_some_and(|n| SUFFIXES.contains(&n.norm().as_ref()));
             if let Some(n) = next {
                 if n.is_capitalized()
                     && n.norm().chars().all(|c| c.is_alphabetic() || c == '-')
@@ -364,7 +364,7 @@ pub fn find(
             let mut name = p.name.clone();
             let mut span = Span::new(h.start, h.end);
             // Regions: "X region", "X Oblast", "region of X", "X and Y regions".
-            let region_after = next.filter(|n| REGION_WORDS.contains(&n.norm().as_str()));
+            let region_after = next.filter(|n| REGION_WORDS.contains(&n.norm().as_ref()));
             let coordinated = (|| {
                 let and = toks.get(last + 1)?;
                 if !and.is("and") {
@@ -372,15 +372,15 @@ pub fn find(
                 }
                 let j = (last + 2..toks.len()).find(|&j| is_hit_at(j))?;
                 let r = toks.get(j + 1)?;
-                REGION_WORDS.contains(&r.norm().as_str()).then_some(r)
+                REGION_WORDS.contains(&r.norm().as_ref()).then_some(r)
             })();
             let region_before = ti >= 2
                 && toks[ti - 1].is("of")
-                && REGION_WORDS.contains(&toks[ti - 2].norm().as_str());
+                && REGION_WORDS.contains(&toks[ti - 2].norm().as_ref());
             let prev_region_coord = ti >= 2
                 && toks[ti - 1].is("and")
                 && is_hit_at(ti - 2)
-                && next.is_some_and(|n| REGION_WORDS.contains(&n.norm().as_str()));
+                && next.is_some_and(|n| REGION_WORDS.contains(&n.norm().as_ref()));
             if kind != PlaceKind::Country
                 && (region_after.is_some()
                     || coordinated.is_some()
@@ -423,7 +423,7 @@ pub fn find(
                 && !toks[last].is_possessive()
                 && next.is_some_and(|n| {
                     n.text.chars().next().is_some_and(|c| c.is_lowercase())
-                        && !ACTING.contains(&n.norm().as_str())
+                        && !ACTING.contains(&n.norm().as_ref())
                         && !n.is_any(&[
                             "and", "or", "in", "on", "at", "to", "from", "of", "for", "with", "by",
                             "after", "before", "since",
@@ -431,7 +431,7 @@ pub fn find(
                 });
             let metonym = modifier
                 || matches!(p.kind, Kind::Country | Kind::Capital)
-                    && (next.is_some_and(|n| ACTING.contains(&n.norm().as_str()))
+                    && (next.is_some_and(|n| ACTING.contains(&n.norm().as_ref()))
                         || (possessive
                             && next.is_some_and(|n| {
                                 n.is_any(&[

@@ -21,13 +21,19 @@ pub struct Tok<'a> {
 
 impl<'a> Tok<'a> {
     /// Lower-cased text with a trailing possessive removed ("Russia's" → "russia").
-    pub fn norm(&self) -> String {
-        let t = self
+    /// Borrows when the token is already lower case (most are), so the rules, which ask
+    /// for it at every token, do not allocate on the hot path.
+    pub fn norm(&self) -> std::borrow::Cow<'a, str> {
+        let t: &'a str = self
             .text
             .strip_suffix("'s")
             .or_else(|| self.text.strip_suffix("’s"))
             .unwrap_or(self.text);
-        t.to_lowercase()
+        if t.chars().any(|c| c.is_uppercase()) {
+            std::borrow::Cow::Owned(t.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(t)
+        }
     }
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
