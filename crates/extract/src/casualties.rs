@@ -134,7 +134,7 @@ fn who_text(toks: &[Tok], from: usize, to: usize) -> Option<String> {
     let words: Vec<&str> = toks[from..to]
         .iter()
         .filter(|t| {
-            !AUX.contains(&t.norm().as_ref())
+            !AUX.contains(&t.norm())
                 && !t.is_any(&["others", "other", "more", "of", "them", "presumed"])
         })
         .map(|t| t.text)
@@ -218,7 +218,7 @@ fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
                 return None;
             }
             let ok = filler(toks, n.end, j, |t| {
-                is_who_word(t) || AUX.contains(&t.norm().as_ref())
+                is_who_word(t) || AUX.contains(&t.norm())
             });
             if !ok {
                 return None;

@@ -94,11 +94,20 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 pub fn month_of(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    // Full names, or the usual abbreviations ("Jan", "Sept"); "May" only in full.
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && w != "may" && m.starts_with(w) && w.len() <= 4))
+        .position(|m| {
+            m.eq_ignore_ascii_case(w)
+                || (w.len() <= 4
+                    && !w.eq_ignore_ascii_case("may")
+                    && m.len() > w.len()
+                    && m[..w.len()].eq_ignore_ascii_case(w))
+        })
         .map(|i| i as u32 + 1)
 }
 

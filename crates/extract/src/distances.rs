@@ -80,10 +80,7 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         };
         let mut j = m.end + 1;
         let mut direction = None;
-        if let Some(d) = toks
-            .get(j)
-            .filter(|t| DIRECTIONS.contains(&t.norm().as_ref()))
-        {
+        if let Some(d) = toks.get(j).filter(|t| DIRECTIONS.contains(&t.norm())) {
             direction = Some(d.text.to_lowercase());
             j += 1;
         }

@@ -183,7 +183,7 @@ fn attackers(f: &SentenceFacts, category: Category) -> (Vec<String>, Option<Stri
     for a in &f.actors {
         let next = f.toks.get(a.end);
         let prev = a.start.checked_sub(1).and_then(|p| f.toks.get(p));
-        let is_target = next.is_some_and(|n| TARGET_NOUNS.contains(&n.norm().as_ref()))
+        let is_target = next.is_some_and(|n| TARGET_NOUNS.contains(&n.norm()))
             || prev.is_some_and(|p| p.is_any(&["on", "at", "against", "into", "within", "in"]));
         if is_target {
             if target.is_none() && !a.country.is_empty() {
@@ -208,7 +208,7 @@ fn attackers(f: &SentenceFacts, category: Category) -> (Vec<String>, Option<Stri
                         "shelling",
                     ])
             })
-            || (next.is_some_and(|n| n.text == "(" || ATTACKER_NOUNS.contains(&n.norm().as_ref()))
+            || (next.is_some_and(|n| n.text == "(" || ATTACKER_NOUNS.contains(&n.norm()))
                 && (a.end..(a.end + 8).min(f.toks.len())).any(|j| f.toks[j].is_any(ATTACK_VERBS)));
         if acting && !acts.contains(&a.name.to_string()) {
             acts.push(a.name.to_string());
@@ -267,7 +267,7 @@ fn candidates_for(
     let has_facts = !f.casualties.is_empty() || !f.weapons.is_empty();
     let anaphoric = toks
         .windows(2)
-        .any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm().as_ref()));
+        .any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm()));
     let in_addition = toks
         .windows(2)
         .any(|w| w[0].is("in") && w[1].is("addition"))
@@ -469,11 +469,11 @@ fn candidates_for(
 
 fn actors_country(who: &str) -> Option<String> {
     let first = who.split_whitespace().next()?;
-    let tok = Tok {
-        text: first,
-        span: crate::model::Span::new(0, first.len()),
-        kind: crate::text::TokKind::Word,
-    };
+    let tok = Tok::new(
+        first,
+        crate::model::Span::new(0, first.len()),
+        crate::text::TokKind::Word,
+    );
     actors::find(std::slice::from_ref(&tok))
         .first()
         .filter(|a| !a.country.is_empty())
@@ -614,6 +614,11 @@ pub fn fmt_iv(i: &Interval) -> String {
     }
 }
 
+/// How many earlier events a new mention is compared with. Retellings sit close to the
+/// first telling (or, for headlines, near the top), and the bound keeps the whole
+/// extraction linear in the length of the text instead of quadratic in its events.
+const COREF_WINDOW: usize = 64;
+
 /// Builds events from all sentences. `place_ids[m]` is the location id of mention m.
 pub fn build(
     facts: &[SentenceFacts],
@@ -641,10 +646,12 @@ pub fn build(
             let found = if c.explicit_new && c.category.is_violent() {
                 None
             } else {
-                (0..events.len()).rev().find_map(|i| {
-                    let ep = event_place[i];
-                    compatible(&events[i], &c, mentions, &move |_| ep).map(|r| (i, r))
-                })
+                (events.len().saturating_sub(COREF_WINDOW)..events.len())
+                    .rev()
+                    .find_map(|i| {
+                        let ep = event_place[i];
+                        compatible(&events[i], &c, mentions, &move |_| ep).map(|r| (i, r))
+                    })
             };
             let at = match found {
                 Some((i, reason)) => {
@@ -668,7 +675,7 @@ pub fn build(
         }
     }
     for c in deferred {
-        let found = (0..events.len()).find_map(|i| {
+        let found = (0..events.len().min(COREF_WINDOW)).find_map(|i| {
             let ep = event_place[i];
             compatible(&events[i], &c, mentions, &move |_| ep).map(|r| (i, r))
         });

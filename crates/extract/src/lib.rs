@@ -106,7 +106,12 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         .filter(|a| !a.country.is_empty())
         .map(|a| a.country.to_string())
         .collect();
-    let mentions = places::find(text, &spans, gaz, &ctx);
+    let mentions = places::find(text, &spans, &toks, gaz, &ctx);
+    // Mention indexes per sentence, so per-sentence lookups stay linear overall.
+    let mut in_sentence: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        in_sentence[m.sentence].push(i);
+    }
 
     let mut distances = Vec::new();
     let mut quotes = Vec::new();
@@ -123,24 +128,22 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
                 .reference
                 .map(|(a, b)| (t[a].span.start, t[b - 1].span.end));
             let ref_mention = reference.and_then(|(a, b)| {
-                mentions
+                in_sentence[sid]
                     .iter()
-                    .position(|m| m.sentence == sid && m.span.start >= a && m.span.end <= b)
+                    .copied()
+                    .find(|&i| mentions[i].span.start >= a && mentions[i].span.end <= b)
             });
             if let Some(r) = ref_mention {
                 excluded.push(r);
             }
             let dist_start = t[d.start].span.start;
-            let subject = mentions
+            let subject = in_sentence[sid]
                 .iter()
-                .enumerate()
-                .filter(|(i, m)| {
-                    m.sentence == sid
-                        && m.span.end <= dist_start
-                        && Some(*i) != ref_mention
-                        && !m.metonym
+                .copied()
+                .filter(|&i| {
+                    let m = &mentions[i];
+                    m.span.end <= dist_start && Some(i) != ref_mention && !m.metonym
                 })
-                .map(|(i, _)| i)
                 .next_back();
             distances.push(StatedDistance {
                 text: text[t[d.start].span.start..t[d.end - 1].span.end].to_string(),
@@ -197,11 +200,10 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
                 span: Span::new(t[*a].span.start, t[*b - 1].span.end),
             });
         }
-        let places: Vec<usize> = mentions
+        let places: Vec<usize> = in_sentence[sid]
             .iter()
-            .enumerate()
-            .filter(|(i, m)| m.sentence == sid && !m.metonym && !excluded.contains(i))
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|i| !mentions[*i].metonym && !excluded.contains(i))
             .collect();
         facts.push(events::SentenceFacts {
             id: sid,
@@ -310,14 +312,14 @@ fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String>
     ];
     let mut people: Vec<(String, bool)> = Vec::new();
     for i in 0..t.len() {
-        if TITLES.contains(&t[i].norm().as_ref()) {
+        if TITLES.contains(&t[i].norm()) {
             let names: Vec<&text::Tok> = t[i + 1..]
                 .iter()
                 .take_while(|x| {
                     x.is_capitalized()
                         && x.kind == text::TokKind::Word
                         && x.text.len() > 1
-                        && !TITLES.contains(&x.norm().as_ref())
+                        && !TITLES.contains(&x.norm())
                 })
                 .take(3)
                 .collect();
@@ -333,11 +335,9 @@ fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String>
                     known.push(full.clone());
                 }
                 let _ = last;
-                let subject = t
-                    .get(end)
-                    .is_some_and(|x| REPORTING.contains(&x.norm().as_ref()))
+                let subject = t.get(end).is_some_and(|x| REPORTING.contains(&x.norm()))
                     || t.get(end + 1)
-                        .is_some_and(|x| REPORTING.contains(&x.norm().as_ref()));
+                        .is_some_and(|x| REPORTING.contains(&x.norm()));
                 people.push((full, subject));
             }
         }

@@ -65,7 +65,23 @@ const VAGUE: &[(&str, u64)] = &[
 
 /// Parses one word-number ("seven", "twenty-five"); `None` if the word is not one.
 pub fn word_value(word: &str) -> Option<u64> {
-    let w = word.to_lowercase();
+    // Cheap reject first: every number word is 3–13 letters and starts with one of these.
+    let b = word.as_bytes();
+    if b.len() < 3
+        || b.len() > 13
+        || !matches!(
+            b[0].to_ascii_lowercase(),
+            b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+        )
+    {
+        return None;
+    }
+    let w = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    let w: &str = &w;
     if let Some((_, v)) = UNITS.iter().chain(TENS.iter()).find(|(n, _)| *n == w) {
         return Some(*v);
     }
@@ -101,7 +117,7 @@ fn value_at(toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
             if t.is("a") && toks.get(i + 1).is_some_and(|n| n.is("dozen")) {
                 return Some((12.0, i + 2, false));
             }
-            (word_value(t.text)? as f64, i + 1)
+            (word_value(t.norm())? as f64, i + 1)
         }
         TokKind::Punct => return None,
     };
@@ -112,15 +128,45 @@ fn value_at(toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
     Some((v, j, false))
 }
 
+fn could_start(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "more"
+            | "greater"
+            | "fewer"
+            | "less"
+            | "up"
+            | "as"
+            | "no"
+            | "over"
+            | "above"
+            | "exceeding"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "some"
+            | "an"
+            | "estimated"
+            | "between"
+            | "a"
+    ) || VAGUE.iter().any(|(n, _)| *n == w)
+        || word_value(w).is_some()
+}
+
 /// Finds the number expression starting at token `i` (qualifiers included), if any.
 pub fn number_at(toks: &[Tok], i: usize) -> Option<NumberMatch> {
-    let lower = |k: usize| {
-        toks.get(k)
-            .map(|t| t.text.to_lowercase())
-            .unwrap_or_default()
-    };
+    // Fast exit: a number expression starts with digits, a number word or a qualifier;
+    // most tokens are none of these, and this runs at every token.
+    let first = toks.get(i)?;
+    if first.kind == TokKind::Punct || (first.kind == TokKind::Word && !could_start(first.norm())) {
+        return None;
+    }
+    let lower = |k: usize| toks.get(k).map(|t| t.norm()).unwrap_or_default();
     // Qualifier phrases, longest first; each gives how many tokens it takes.
-    let (qual, qlen): (&str, usize) = match (lower(i).as_ref(), lower(i + 1).as_ref()) {
+    let (qual, qlen): (&str, usize) = match (lower(i), lower(i + 1)) {
         ("at", "least") => ("min", 2),
         ("more", "than") | ("greater", "than") => ("gt", 2),
         ("fewer", "than") | ("less", "than") => ("lt", 2),

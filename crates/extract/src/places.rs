@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::model::{PlaceKind, Span};
-use crate::text::{tokenize, Tok};
+use crate::text::Tok;
 
 /// A resolved place mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,9 +242,11 @@ fn tok_index_at(toks: &[Tok], byte: usize) -> Option<usize> {
 }
 
 /// Finds and resolves places in every sentence.
+/// `tokens[i]` are the tokens of `sentences[i]` (tokenized once by the caller).
 pub fn find(
     text: &str,
     sentences: &[Span],
+    tokens: &[Vec<Tok>],
     gaz: &Gazetteer,
     context: &HashSet<String>,
 ) -> Vec<PlaceMention> {
@@ -264,7 +266,7 @@ pub fn find(
     let mut out = Vec::new();
     let mut hi = 0;
     for (sid, sspan) in sentences.iter().enumerate() {
-        let toks = tokenize(text, *sspan);
+        let toks = &tokens[sid];
         while hi < hits.len() && hits[hi].start < sspan.start {
             hi += 1;
         }
@@ -290,7 +292,7 @@ pub fn find(
             let next = toks.get(last + 1);
             let is_hit_at = |j: usize| hit_tok.contains(&Some(j));
             // People: a title or a first name before, a surname after.
-            if prev.is_some_and(|p| TITLES.contains(&p.norm().as_ref())) {
+            if prev.is_some_and(|p| TITLES.contains(&p.norm())) {
                 continue;
             }
             if let Some(p) = prev {
@@ -310,7 +312,7 @@ pub fn find(
             {
                 continue;
             }
-            let next_suffix = next.is_some_and(|n| SUFFIXES.contains(&n.norm().as_ref()));
+            let next_suffix = next.is_some_and(|n| SUFFIXES.contains(&n.norm()));
             if let Some(n) = next {
                 if n.is_capitalized()
                     && n.norm().chars().all(|c| c.is_alphabetic() || c == '-')
@@ -364,7 +366,7 @@ pub fn find(
             let mut name = p.name.clone();
             let mut span = Span::new(h.start, h.end);
             // Regions: "X region", "X Oblast", "region of X", "X and Y regions".
-            let region_after = next.filter(|n| REGION_WORDS.contains(&n.norm().as_ref()));
+            let region_after = next.filter(|n| REGION_WORDS.contains(&n.norm()));
             let coordinated = (|| {
                 let and = toks.get(last + 1)?;
                 if !and.is("and") {
@@ -372,15 +374,14 @@ pub fn find(
                 }
                 let j = (last + 2..toks.len()).find(|&j| is_hit_at(j))?;
                 let r = toks.get(j + 1)?;
-                REGION_WORDS.contains(&r.norm().as_ref()).then_some(r)
+                REGION_WORDS.contains(&r.norm()).then_some(r)
             })();
-            let region_before = ti >= 2
-                && toks[ti - 1].is("of")
-                && REGION_WORDS.contains(&toks[ti - 2].norm().as_ref());
+            let region_before =
+                ti >= 2 && toks[ti - 1].is("of") && REGION_WORDS.contains(&toks[ti - 2].norm());
             let prev_region_coord = ti >= 2
                 && toks[ti - 1].is("and")
                 && is_hit_at(ti - 2)
-                && next.is_some_and(|n| REGION_WORDS.contains(&n.norm().as_ref()));
+                && next.is_some_and(|n| REGION_WORDS.contains(&n.norm()));
             if kind != PlaceKind::Country
                 && (region_after.is_some()
                     || coordinated.is_some()
@@ -423,7 +424,7 @@ pub fn find(
                 && !toks[last].is_possessive()
                 && next.is_some_and(|n| {
                     n.text.chars().next().is_some_and(|c| c.is_lowercase())
-                        && !ACTING.contains(&n.norm().as_ref())
+                        && !ACTING.contains(&n.norm())
                         && !n.is_any(&[
                             "and", "or", "in", "on", "at", "to", "from", "of", "for", "with", "by",
                             "after", "before", "since",
@@ -431,7 +432,7 @@ pub fn find(
                 });
             let metonym = modifier
                 || matches!(p.kind, Kind::Country | Kind::Capital)
-                    && (next.is_some_and(|n| ACTING.contains(&n.norm().as_ref()))
+                    && (next.is_some_and(|n| ACTING.contains(&n.norm()))
                         || (possessive
                             && next.is_some_and(|n| {
                                 n.is_any(&[

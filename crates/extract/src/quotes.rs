@@ -111,7 +111,7 @@ fn speaker_before(toks: &[Tok]) -> Option<String> {
     // "called the strike" → skip a short object after the verb.
     let verb = (k.saturating_sub(4)..k)
         .rev()
-        .find(|&j| SAY.contains(&toks[j].norm().as_ref()))?;
+        .find(|&j| SAY.contains(&toks[j].norm()))?;
     if verb + 1 < k && !toks[verb].is_any(&["called", "described"]) {
         return None;
     }
@@ -124,7 +124,7 @@ fn speaker_after(toks: &[Tok]) -> Option<String> {
     while k < toks.len() && matches!(toks[k].text, "," | ".") {
         k += 1;
     }
-    let verb = (k..toks.len().min(k + 10)).find(|&j| SAY.contains(&toks[j].norm().as_ref()))?;
+    let verb = (k..toks.len().min(k + 10)).find(|&j| SAY.contains(&toks[j].norm()))?;
     if verb == k {
         // "said the spokesman"
         let end = (verb + 1..toks.len())

@@ -12,28 +12,37 @@ pub enum TokKind {
     Punct,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok<'a> {
     pub text: &'a str,
     pub span: Span,
     pub kind: TokKind,
+    /// Lower case, trailing possessive removed; computed once here because the rules ask
+    /// for it dozens of times per token. Borrowed unless the token has capitals.
+    lower: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> Tok<'a> {
-    /// Lower-cased text with a trailing possessive removed ("Russia's" → "russia").
-    /// Borrows when the token is already lower case (most are), so the rules, which ask
-    /// for it at every token, do not allocate on the hot path.
-    pub fn norm(&self) -> std::borrow::Cow<'a, str> {
-        let t: &'a str = self
-            .text
+    pub fn new(text: &'a str, span: Span, kind: TokKind) -> Self {
+        let t: &'a str = text
             .strip_suffix("'s")
-            .or_else(|| self.text.strip_suffix("’s"))
-            .unwrap_or(self.text);
-        if t.chars().any(|c| c.is_uppercase()) {
+            .or_else(|| text.strip_suffix("’s"))
+            .unwrap_or(text);
+        let lower = if t.bytes().any(|b| b.is_ascii_uppercase()) || !t.is_ascii() {
             std::borrow::Cow::Owned(t.to_lowercase())
         } else {
             std::borrow::Cow::Borrowed(t)
+        };
+        Tok {
+            text,
+            span,
+            kind,
+            lower,
         }
+    }
+    /// Lower-cased text with a trailing possessive removed ("Russia's" → "russia").
+    pub fn norm(&self) -> &str {
+        &self.lower
     }
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
@@ -123,19 +132,15 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok<'_>> {
             } else {
                 TokKind::Word
             };
-            out.push(Tok {
-                text: t,
-                span: Span::new(base + start, base + end),
-                kind,
-            });
+            out.push(Tok::new(t, Span::new(base + start, base + end), kind));
             i = j;
         } else {
             let end = chars.get(i + 1).map(|p| p.0).unwrap_or(s.len());
-            out.push(Tok {
-                text: &s[start..end],
-                span: Span::new(base + start, base + end),
-                kind: TokKind::Punct,
-            });
+            out.push(Tok::new(
+                &s[start..end],
+                Span::new(base + start, base + end),
+                TokKind::Punct,
+            ));
             i += 1;
         }
     }

@@ -17,7 +17,7 @@ pub struct Hit {
 
 /// The weapon a noun names; plural and singular forms.
 pub fn weapon_of(t: &Tok) -> Option<WeaponKind> {
-    Some(match t.norm().as_ref() {
+    Some(match t.norm() {
         "drone" | "drones" | "uav" | "uavs" | "shahed" | "shaheds" => WeaponKind::Drone,
         "missile" | "missiles" | "asbm" | "asbms" | "icbm" | "icbms" => WeaponKind::Missile,
         "rocket" | "rockets" => WeaponKind::Rocket,
@@ -85,7 +85,7 @@ const LAUNCH_VERBS: &[&str] = &[
 
 fn is_modifier_word(t: &Tok) -> bool {
     t.kind == TokKind::Word
-        && (SUBTYPES.contains(&t.norm().as_ref())
+        && (SUBTYPES.contains(&t.norm())
             || t.is_capitalized()
             || t.text.contains('-')
             || t.text.chars().any(|c| c.is_ascii_digit()))
@@ -97,7 +97,7 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         let Some(kind) = weapon_of(t) else { continue };
         if toks
             .get(i + 1)
-            .is_some_and(|n| MODIFIED.contains(&n.norm().as_ref()) || weapon_of(n).is_some())
+            .is_some_and(|n| MODIFIED.contains(&n.norm()) || weapon_of(n).is_some())
         {
             continue;
         }
