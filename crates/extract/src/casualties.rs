@@ -123,7 +123,7 @@ const PEOPLE: &[&str] = &[
 
 fn is_who_word(t: &Tok) -> bool {
     let n = t.norm();
-    PEOPLE.contains(&&*n)
+    PEOPLE.contains(&n)
         || (t.is_capitalized() && t.kind == TokKind::Word && n.ends_with("an")
             || n.ends_with("ian")
             || n.ends_with("ese")
@@ -208,7 +208,7 @@ fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
     let limit = (n.end + 7).min(toks.len());
     for j in n.end..limit {
         let w = toks[j].norm();
-        if let Some(kind) = kind_of(&w) {
+        if let Some(kind) = kind_of(w) {
             // "taken" counts only as "taken captive/prisoner/hostage".
             if w == "taken"
                 && !toks
@@ -240,7 +240,7 @@ fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
 /// "killing 12 people", "the deaths of 12 Ukrainian soldiers", "death toll reached 61,000".
 fn before_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
     let prev = n.start.checked_sub(1).map(|i| &toks[i])?;
-    let (kind, start) = if let Some(k) = verb_kind(&prev.norm()) {
+    let (kind, start) = if let Some(k) = verb_kind(prev.norm()) {
         (k, n.start - 1)
     } else if prev.is("of")
         && n.start >= 2
@@ -286,16 +286,16 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
             end,
         };
         if t.is("no") || t.is("without") {
-            match &*n1 {
+            match n1 {
                 "casualties" | "victims" => {
                     out.push(mk(CasualtyKind::Killed, i + 2));
                     out.push(mk(CasualtyKind::Injured, i + 2));
                 }
                 "injuries" | "injured" => out.push(mk(CasualtyKind::Injured, i + 2)),
                 "deaths" | "fatalities" | "dead" => out.push(mk(CasualtyKind::Killed, i + 2)),
-                "one" if matches!(&*n2, "was" | "had" | "has") => {
+                "one" if matches!(n2, "was" | "had" | "has") => {
                     let n4 = toks.get(i + 4).map(|x| x.norm()).unwrap_or_default();
-                    let k = [&*n3, &*n4].iter().find_map(|w| kind_of(w));
+                    let k = [n3, n4].iter().find_map(|w| kind_of(w));
                     match k {
                         Some(k) => out.push(mk(k, i + 4)),
                         None if n3 == "hurt" => out.push(mk(CasualtyKind::Injured, i + 4)),
@@ -310,8 +310,8 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
                 _ => {}
             }
         }
-        if t.is("nobody") && matches!(&*n1, "was" | "had") {
-            if let Some(k) = kind_of(&n2).or_else(|| kind_of(&n3)) {
+        if t.is("nobody") && matches!(n1, "was" | "had") {
+            if let Some(k) = kind_of(n2).or_else(|| kind_of(n3)) {
                 out.push(mk(k, i + 3));
             }
         }

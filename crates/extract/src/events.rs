@@ -27,11 +27,11 @@ pub struct SentenceFacts<'a> {
 fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> {
     let w = t.norm();
     let next_w = next.map(|n| n.norm()).unwrap_or_default();
-    Some(match &*w {
+    Some(match w {
         "missile" | "missiles" | "asbm" | "asbms" | "iskander" => Category::MissileAttack,
         "drone" | "drones" | "uav" | "uavs" | "airstrike" | "airstrikes" | "shahed" | "shaheds"
         | "bombing" | "bombings" | "bombed" => Category::AirDroneStrike,
-        "air" if matches!(&*next_w, "strike" | "strikes" | "raid" | "raids") => {
+        "air" if matches!(next_w, "strike" | "strikes" | "raid" | "raids") => {
             Category::AirDroneStrike
         }
         "shelling" | "shelled" | "artillery" | "mortar" | "mortars" | "rockets" | "rocket" => {
@@ -45,7 +45,7 @@ fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> 
             Category::ArmedClash
         }
         "war"
-            if matches!(&*next_w, "began" | "started" | "broke" | "erupted")
+            if matches!(next_w, "began" | "started" | "broke" | "erupted")
                 || prev.is_some_and(|p| p.is_any(&["civil", "full-scale"])) =>
         {
             Category::ArmedClash
@@ -58,12 +58,7 @@ fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> 
         }
         "talks" | "negotiations" | "negotiation" | "ceasefire" | "truce" | "memorandum"
         | "delegation" | "summit" | "mediation" | "treaty" => Category::DiplomacyTalks,
-        "peace"
-            if matches!(
-                &*next_w,
-                "talks" | "deal" | "process" | "plan" | "agreement"
-            ) =>
-        {
+        "peace" if matches!(next_w, "talks" | "deal" | "process" | "plan" | "agreement") => {
             Category::DiplomacyTalks
         }
         "investigation" | "investigative" | "inquiry" | "probe" => Category::Investigation,
@@ -93,7 +88,7 @@ fn is_background(toks: &[Tok]) -> bool {
             .get(1)
             .is_some_and(|t| crate::dates::month_of(t.text).is_some()))
         || (first == "as" && second == "of")
-        || (first == "those" && matches!(&*second, "attacks" | "strikes"))
+        || (first == "those" && matches!(second, "attacks" | "strikes"))
         || toks.windows(2).any(|w| w[0].is("in") && w[1].is("total"))
         || toks.windows(2).any(|w| w[0].is("so") && w[1].is("far"))
         || toks.iter().any(|t| t.is("occasions"))

@@ -137,14 +137,10 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
                 excluded.push(r);
             }
             let dist_start = t[d.start].span.start;
-            let subject = in_sentence[sid]
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let m = &mentions[i];
-                    m.span.end <= dist_start && Some(i) != ref_mention && !m.metonym
-                })
-                .next_back();
+            let subject = in_sentence[sid].iter().copied().rfind(|&i| {
+                let m = &mentions[i];
+                m.span.end <= dist_start && Some(i) != ref_mention && !m.metonym
+            });
             distances.push(StatedDistance {
                 text: text[t[d.start].span.start..t[d.end - 1].span.end].to_string(),
                 value: d.value,

@@ -276,7 +276,7 @@ pub fn find(
             hi += 1;
         }
         let hit_tok: Vec<Option<usize>> =
-            local.iter().map(|h| tok_index_at(&toks, h.start)).collect();
+            local.iter().map(|h| tok_index_at(toks, h.start)).collect();
         for (k, h) in local.iter().enumerate() {
             let Some(ti) = hit_tok[k] else { continue };
             let written = &text[h.start..h.end];
@@ -395,7 +395,7 @@ pub fn find(
                         if region_before {
                             toks[ti - 2].norm()
                         } else {
-                            "region".into()
+                            "region"
                         }
                     });
                 let singular = word.trim_end_matches('s').to_string();

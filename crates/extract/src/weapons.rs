@@ -111,7 +111,7 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         {
             let w = toks[j - 1].norm();
             if subtype.is_none()
-                && (SUBTYPES.contains(&&*w) && w != "attack"
+                && (SUBTYPES.contains(&w) && w != "attack"
                     || toks[j - 1].text.contains('-')
                         && toks[j - 1].text.chars().any(|c| c.is_ascii_digit()))
             {
