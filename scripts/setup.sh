@@ -25,9 +25,10 @@ apt_install() {
 }
 
 # --- Rust to wasm -----------------------------------------------------------------
-if rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
+# EVENTLENS_DEBIAN_WASM=1 forces the Debian route (to test it on a machine that has both).
+if [ "${EVENTLENS_DEBIAN_WASM:-0}" != 1 ] && rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
   log "rustup wasm32 target present"
-elif timeout 30 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+elif [ "${EVENTLENS_DEBIAN_WASM:-0}" != 1 ] && timeout 30 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
   log "installed rustup wasm32 target"
 else
   log "rustup cannot fetch the wasm target here; using Debian's rustc-web toolchain"
