@@ -410,9 +410,12 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                 <tbody>
                     {move || {
                         let sides = ctx.ix.with(|ix| ctx.visible.with(|v| filter::by_side(&ix.x, v)));
+                        if sides.is_empty() {
+                            return view! { <tr><td colspan="3">"No one is reported killed or injured in these events."</td></tr> }.into_any();
+                        }
                         sides.into_iter().map(|(side, k, i)| view! {
                             <tr><th scope="row">{side}</th><td>{k.map(|k| format::interval_short(&k)).unwrap_or_else(|| "—".into())}</td><td>{i.map(|i| format::interval_short(&i)).unwrap_or_else(|| "—".into())}</td></tr>
-                        }).collect_view()
+                        }).collect_view().into_any()
                     }}
                 </tbody>
             </table>
@@ -648,8 +651,8 @@ fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl IntoView {
         ctx.ix.with(|ix| {
             let x = &ix.x;
             let mut rows: Vec<_> = x.locations.iter().map(|l| {
-                // A country row also counts events placed only at country level.
-                let n_events = x.events.iter().filter(|e| e.place_id.as_deref() == Some(l.id.as_str()) || (l.kind == PlaceKind::Country && e.place_id.is_none() && e.country.is_some() && e.country == l.country)).count();
+                // A country row counts every event in that country, whatever its place.
+                let n_events = x.events.iter().filter(|e| e.place_id.as_deref() == Some(l.id.as_str()) || (l.kind == PlaceKind::Country && e.country.is_some() && e.country == l.country)).count();
                 let d = r.as_ref().map(|r| geo::haversine_km(r.lat, r.lon, l.lat, l.lon));
                 let stated: Vec<String> = x.distances.iter().filter(|d| !d.is_length && d.subject_id.as_deref() == Some(l.id.as_str())).map(|d| {
                     let refl = d.reference_id.as_ref().and_then(|id| x.locations.iter().find(|m| &m.id == id));
