@@ -597,6 +597,8 @@ fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
 #[component]
 fn SourceView(ctx: Ctx) -> impl IntoView {
     let open = move || ctx.state.with(|s| s.source);
+    // Only a change of selection re-renders the article text, not every filter change.
+    let selected = Memo::new(move |_| ctx.state.with(|s| s.sel.clone()));
     view! {
         <Show when=open>
             <section class="source" aria-label="Article text">
@@ -605,7 +607,7 @@ fn SourceView(ctx: Ctx) -> impl IntoView {
                 <div class="article-text">
                     {move || {
                         let ix = ctx.ix.get();
-                        let sel = ctx.state.with(|s| s.sel.clone());
+                        let sel = selected.get();
                         let hl: Vec<usize> = sel.as_ref().and_then(|id| ix.x.events.iter().find(|e| &e.id == id)).map(|e| e.sentences.clone()).unwrap_or_default();
                         let owners: Vec<Option<String>> = ix.x.sentences.iter().map(|s| ix.x.events.iter().find(|e| e.sentences.contains(&s.id)).map(|e| e.id.clone())).collect();
                         ix.x.sentences.iter().map(|s| {
@@ -644,7 +646,9 @@ fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl IntoView {
     let by_name = RwSignal::new(false);
     let caps = capitals.clone();
     let options = move || ctx.ix.with(|ix| reference_options(&ix.x, &caps));
-    let unit = move || ctx.state.with(|s| s.unit);
+    // Memos, so a filter change (which rewrites the view state) does not rebuild the table.
+    let unit_memo = Memo::new(move |_| ctx.state.with(|s| s.unit));
+    let unit = move || unit_memo.get();
     let rows = move || {
         let r = ctx.reference.get();
         let u = unit();

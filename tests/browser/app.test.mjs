@@ -66,6 +66,13 @@ async function open(url, opts = {}) {
   return { context, page, errors, failed };
 }
 
+/** Waits until the service worker is installed and controls the page (after one reload). */
+async function underServiceWorker(page) {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
 const cards = (page) => page.getByRole("list", { name: "Events" }).locator("article");
 const countText = (page) => page.getByRole("form", { name: "Filters" }).locator(".count").innerText();
 
@@ -241,9 +248,7 @@ test("hostile query strings leave a working page", async () => {
 
 test("works offline after the first visit, shared links included", async () => {
   const { context, page, errors } = await open(base);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await underServiceWorker(page);
   await context.setOffline(true);
   await page.reload();
   await cards(page).first().waitFor();
@@ -258,9 +263,7 @@ test("works offline after the first visit, shared links included", async () => {
 
 test("a new build is announced without breaking the open page", async () => {
   const { context, page, errors } = await open(base);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await underServiceWorker(page);
   const old = fs.readFileSync(path.join(dist, "sw.js"), "utf8");
   swOverride = old.replace(/const VERSION = "[^"]*"/, 'const VERSION = "next-build"');
   try {

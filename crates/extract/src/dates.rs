@@ -111,6 +111,11 @@ pub fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A month or weekday name ("June", "Sunday"): calendar words, never places or people.
+pub fn is_calendar_word(word: &str) -> bool {
+    month_of(word).is_some() || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 pub fn weekday_of(tok: &Tok) -> Option<u32> {
     WEEKDAYS
         .iter()

@@ -45,18 +45,6 @@ const NOT_PLACES: &[&str] = &[
     "justice",
     "freedom",
     "progress",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
     "god",
     "mercy",
     "hope",
@@ -282,6 +270,7 @@ pub fn find(
             let written = &text[h.start..h.end];
             if !written.chars().next().is_some_and(|c| c.is_uppercase())
                 || NOT_PLACES.contains(&written.to_lowercase().as_str())
+                || crate::dates::is_calendar_word(written)
             {
                 continue;
             }
