@@ -260,9 +260,19 @@ fn candidates_for(
         }
     }
     let has_facts = !f.casualties.is_empty() || !f.weapons.is_empty();
-    let anaphoric = toks
-        .windows(2)
-        .any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm()));
+    // "the strike", "this incident", and a definite weapon without a count ("the Kh-22
+    // anti-ship missiles were fired by…"): the sentence tells more about one incident.
+    let definite_weapon = toks.iter().enumerate().any(|(i, t)| {
+        weapons::weapon_of(t).is_some()
+            && (i.saturating_sub(4)..i)
+                .rev()
+                .find(|&j| !toks[j].is_capitalized() && !toks[j].text.contains('-'))
+                .is_some_and(|j| toks[j].is_any(&["the", "these", "those"]))
+    }) && f.weapons.is_empty();
+    let anaphoric = definite_weapon
+        || toks
+            .windows(2)
+            .any(|w| w[0].is_any(&["the", "this", "that"]) && ANAPHORA.contains(&w[1].norm()));
     let in_addition = toks
         .windows(2)
         .any(|w| w[0].is("in") && w[1].is("addition"))
@@ -424,6 +434,19 @@ fn candidates_for(
             })
             .collect();
         let is_anaphoric = anaphoric || continuation || anaphoric_cats.contains(&category);
+        // ACLED codes fighting whose stated victims are civilians as violence against
+        // civilians ("stormed the village … and killed at least 100 civilians").
+        let category = if category == Category::ArmedClash
+            && cas.iter().any(|c| {
+                c.kind == CasualtyKind::Killed
+                    && c.who
+                        .as_deref()
+                        .is_some_and(|w| w.to_lowercase().contains("civilian"))
+            }) {
+            Category::AttackOnCivilians
+        } else {
+            category
+        };
         for place in &place_sets {
             for date in &date_sets {
                 let date = date.clone().or_else(|| {
@@ -531,7 +554,22 @@ fn compatible(
     mentions: &[PlaceMention],
     place_of: &dyn Fn(&Event) -> Option<usize>,
 ) -> Option<String> {
-    if e.category != c.category || e.background != c.background {
+    if e.background != c.background {
+        return None;
+    }
+    // "the one on June 27": an unspecific attack mention dated like a told incident is it.
+    if c.category == Category::Other
+        && e.category.is_violent()
+        && c.date.is_some()
+        && c.date == e.date
+        && c.casualties.is_empty()
+    {
+        return Some(format!(
+            "an attack mentioned again by its date ({})",
+            c.date.as_deref().unwrap_or("")
+        ));
+    }
+    if e.category != c.category {
         return None;
     }
     if let (Some(a), Some(b)) = (&e.date, &c.date) {
@@ -540,7 +578,9 @@ fn compatible(
         }
     }
     let ep = place_of(e);
-    if let (Some(a), Some(b)) = (ep, c.place) {
+    // A sentence that points back ("the Kh-22 missiles were fired from…") may name other
+    // places (a launch site) without being another incident.
+    if let (Some(a), Some(b), false) = (ep, c.place, c.anaphoric && c.casualties.is_empty()) {
         let (pa, pb) = (&mentions[a], &mentions[b]);
         let same = pa.name == pb.name;
         let within = pa.country == pb.country
