@@ -248,7 +248,10 @@ fn corpus_scores_above_floors() {
         );
     }
     println!("killed totals matching gold: {totals_ok}/{totals_n}");
-    assert_eq!(totals_ok, totals_n, "every article's killed total must match its gold total");
+    assert_eq!(
+        totals_ok, totals_n,
+        "every article's killed total must match its gold total"
+    );
     // Floors: measured values rounded down; raise them as rules improve.
     let floors = [
         ("places", places, 0.88, 0.75),
