@@ -319,7 +319,7 @@ fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String>
                 })
                 .take(3)
                 .collect();
-            if let Some(last) = names.last() {
+            if !names.is_empty() {
                 let end = i + 1 + names.len();
                 let name = names.iter().map(|x| x.text).collect::<Vec<_>>().join(" ");
                 let full = known
@@ -330,7 +330,6 @@ fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String>
                 if !known.contains(&full) {
                     known.push(full.clone());
                 }
-                let _ = last;
                 let subject = t.get(end).is_some_and(|x| REPORTING.contains(&x.norm()))
                     || t.get(end + 1)
                         .is_some_and(|x| REPORTING.contains(&x.norm()));

@@ -74,9 +74,11 @@ pub fn find(text: &str, sent: Span, last_person: Option<&str>) -> Vec<Hit> {
             .to_string();
         let before = tokenize(text, Span::new(sent.start, sent.start + o));
         let after = tokenize(text, Span::new(sent.start + e, sent.end));
-        let attr = speaker_before(&before)
+        let attr = speaker_before(text, &before)
             .map(|sp| (sp, "speaker named before the quotation"))
-            .or_else(|| speaker_after(&after).map(|sp| (sp, "speaker named after the quotation")));
+            .or_else(|| {
+                speaker_after(text, &after).map(|sp| (sp, "speaker named after the quotation"))
+            });
         let Some((speaker, how)) = attr else { continue };
         let (speaker, attribution) = if PRONOUNS.contains(&speaker.to_lowercase().as_str()) {
             match last_person {
@@ -103,7 +105,7 @@ pub fn find(text: &str, sent: Span, last_person: Option<&str>) -> Vec<Hit> {
 }
 
 /// "<speaker> <say-verb> [object]," right before the opening quote.
-fn speaker_before(toks: &[Tok]) -> Option<String> {
+fn speaker_before(text: &str, toks: &[Tok]) -> Option<String> {
     let mut k = toks.len();
     while k > 0 && matches!(toks[k - 1].text, "," | ":") {
         k -= 1;
@@ -115,11 +117,11 @@ fn speaker_before(toks: &[Tok]) -> Option<String> {
     if verb + 1 < k && !toks[verb].is_any(&["called", "described"]) {
         return None;
     }
-    noun_phrase_before(toks, verb)
+    noun_phrase_before(text, toks, verb)
 }
 
 /// ", <speaker> <say-verb>" or ", <say-verb> <speaker>" right after the closing quote.
-fn speaker_after(toks: &[Tok]) -> Option<String> {
+fn speaker_after(text: &str, toks: &[Tok]) -> Option<String> {
     let mut k = 0;
     while k < toks.len() && matches!(toks[k].text, "," | ".") {
         k += 1;
@@ -130,12 +132,12 @@ fn speaker_after(toks: &[Tok]) -> Option<String> {
         let end = (verb + 1..toks.len())
             .find(|&j| matches!(toks[j].text, "." | "," | ";"))
             .unwrap_or(toks.len());
-        return join(&toks[verb + 1..end]);
+        return join(text, &toks[verb + 1..end]);
     }
-    join(&toks[k..verb])
+    join(text, &toks[k..verb])
 }
 
-fn noun_phrase_before(toks: &[Tok], verb: usize) -> Option<String> {
+fn noun_phrase_before(text: &str, toks: &[Tok], verb: usize) -> Option<String> {
     let mut s = verb;
     while s > 0
         && !matches!(toks[s - 1].text, "," | ";" | ":" | "." | "(")
@@ -155,25 +157,23 @@ fn noun_phrase_before(toks: &[Tok], verb: usize) -> Option<String> {
     {
         phrase = &phrase[3..];
     }
-    join(phrase)
+    join(text, phrase)
 }
 
-fn join(toks: &[Tok]) -> Option<String> {
+/// The words as written in the source (spacing collapsed), e.g. "the city's military
+/// administration", so a speaker reads exactly as the article names them.
+fn join(text: &str, toks: &[Tok]) -> Option<String> {
     if toks.is_empty() || toks.len() > 12 {
         return None;
     }
-    let first = toks.first()?.span.start;
-    let last = toks.last()?.span.end;
-    // Rebuild from the source by spans so spacing and punctuation stay as written.
-    let _ = (first, last);
-    let mut s = String::new();
-    for (i, t) in toks.iter().enumerate() {
-        if i > 0 && !(t.text == "'s" || t.text == "’s" || t.text == ",") {
-            s.push(' ');
-        }
-        s.push_str(t.text);
-    }
-    Some(s)
+    let start = toks.first()?.span.start;
+    let end = toks.last()?.span.end;
+    Some(
+        text.get(start..end)?
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 #[cfg(test)]
