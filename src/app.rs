@@ -534,15 +534,7 @@ fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
             casualty_src.push(c.text.clone());
         }
     }
-    let mut weapons: Vec<(String, u64)> = Vec::new();
-    for w in &e.weapons {
-        let k = format!("{:?}", w.kind).to_lowercase();
-        let n = w.count.unwrap_or(0);
-        match weapons.iter_mut().find(|p| p.0 == k) {
-            Some(p) => p.1 = p.1.max(n),
-            None => weapons.push((k, n)),
-        }
-    }
+    let weapons = e.weapon_totals();
     let heading_id = format!("h-{}", e.id);
     let labelled_by = heading_id.clone();
     let link = format!("?sel={}", e.id);
@@ -569,7 +561,7 @@ fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
                 {(!casualty_src.is_empty()).then(|| view! { <span class="muted">{format!(" (as written: “{}”)", casualty_src.join("”, “"))}</span> })}
             </p>
             {(!weapons.is_empty()).then(|| view! {
-                <p><span class="k">"Weapons: "</span>{weapons.iter().map(|(k, n)| format!("{} {}{}", format::thousands(*n), k, if *n == 1 { "" } else { "s" })).collect::<Vec<_>>().join(", ")}</p>
+                <p><span class="k">"Weapons: "</span>{weapons.iter().map(|(k, n)| format!("{} {}{}", format::thousands(*n), k.key(), if *n == 1 { "" } else { "s" })).collect::<Vec<_>>().join(", ")}</p>
             })}
             <details>
                 <summary>{format!("Source sentences ({})", sentences.len())}</summary>

@@ -105,11 +105,7 @@ pub fn matches(ix: &Indexed, i: usize, s: &ViewState, skip: Facet) -> bool {
     }
     if skip != Facet::Weapon {
         if let Some(w) = &s.weapon {
-            if !e
-                .weapons
-                .iter()
-                .any(|x| format!("{:?}", x.kind).eq_ignore_ascii_case(w))
-            {
+            if !e.weapons.iter().any(|x| x.kind.key() == w) {
                 return false;
             }
         }

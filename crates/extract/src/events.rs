@@ -838,7 +838,7 @@ fn finish(e: &mut Event, place_name: Option<&str>) {
         && injured.as_ref().is_none_or(|i| i.is_zero());
     e.killed = killed;
     e.injured = injured;
-    let mut parts = vec![capitalize(e.category.label())];
+    let mut parts = vec![crate::text::capitalize(e.category.label())];
     if !e.actors.is_empty() {
         parts.push(format!("by {}", e.actors.join(", ")));
     }
@@ -860,31 +860,12 @@ fn finish(e: &mut Event, place_name: Option<&str>) {
             facts.push(format!("{} injured", fmt_iv(i)));
         }
     }
-    let mut kinds: Vec<(crate::model::WeaponKind, u64)> = Vec::new();
-    for w in &e.weapons {
-        let n = w.count.unwrap_or(0);
-        match kinds.iter_mut().find(|k| k.0 == w.kind) {
-            Some(k) => k.1 = k.1.max(n),
-            None => kinds.push((w.kind, n)),
-        }
-    }
-    for (k, n) in kinds {
-        facts.push(format!(
-            "{n} {}{}",
-            format!("{k:?}").to_lowercase(),
-            if n == 1 { "" } else { "s" }
-        ));
+    for (k, n) in e.weapon_totals() {
+        facts.push(format!("{n} {}{}", k.key(), if n == 1 { "" } else { "s" }));
     }
     if !facts.is_empty() {
         s.push_str(": ");
         s.push_str(&facts.join(", "));
     }
     e.summary = s;
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }

@@ -52,7 +52,7 @@ pub fn to_csv(x: &Extraction) -> String {
         let weapons: Vec<String> = e
             .weapons
             .iter()
-            .map(|w| format!("{} {:?}", w.count.unwrap_or(0), w.kind).to_lowercase())
+            .map(|w| format!("{} {}", w.count.unwrap_or(0), w.kind.key()))
             .collect();
         let sents: Vec<String> = e.sentences.iter().map(|s| s.to_string()).collect();
         let row = [

@@ -343,6 +343,22 @@ pub struct Event {
     pub merges: Vec<Merge>,
 }
 
+impl Event {
+    /// Munitions per kind, in order of first mention. A retelling does not fire more
+    /// missiles, so each kind counts its largest stated figure, never a sum.
+    pub fn weapon_totals(&self) -> Vec<(WeaponKind, u64)> {
+        let mut kinds: Vec<(WeaponKind, u64)> = Vec::new();
+        for w in &self.weapons {
+            let n = w.count.unwrap_or(0);
+            match kinds.iter_mut().find(|k| k.0 == w.kind) {
+                Some(k) => k.1 = k.1.max(n),
+                None => kinds.push((w.kind, n)),
+            }
+        }
+        kinds
+    }
+}
+
 /// Casualty totals over the article's incidents, each incident counted once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]

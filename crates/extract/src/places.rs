@@ -407,7 +407,7 @@ pub fn find(
                     });
                 let singular = word.trim_end_matches('s').to_string();
                 let singular = if singular == "oblast" || singular == "state" {
-                    capitalize(&singular)
+                    crate::text::capitalize(&singular)
                 } else {
                     singular
                 };
@@ -472,11 +472,4 @@ pub fn find(
         }
     }
     out
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }

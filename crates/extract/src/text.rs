@@ -3,6 +3,14 @@
 
 use crate::model::Span;
 
+/// First letter in upper case ("missile attack" → "Missile attack").
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     /// Letters, possibly with digits, inner hyphens, apostrophes and dots ("Kh-22", "U.S").

@@ -189,19 +189,8 @@ fn corpus_scores_above_floors() {
             if let Some(k) = ours(&e.injured) {
                 pred_c.insert(format!("injured {k:?}"));
             }
-            let mut seen = HashSet::new();
-            for w in &e.weapons {
-                let k = format!("{:?}", w.kind).to_lowercase();
-                if seen.insert(k.clone()) {
-                    let n = e
-                        .weapons
-                        .iter()
-                        .filter(|v| v.kind == w.kind)
-                        .filter_map(|v| v.count)
-                        .max()
-                        .unwrap_or(0);
-                    pred_w.insert(format!("{k} {n}"));
-                }
+            for (k, n) in e.weapon_totals() {
+                pred_w.insert(format!("{} {n}", k.key()));
             }
             if let Some(d) = &e.date {
                 pred_d.insert(d.clone());

@@ -47,7 +47,7 @@ fn weapons_drones_and_missiles() {
         x.events
             .iter()
             .flat_map(|e| &e.weapons)
-            .filter(|w| format!("{:?}", w.kind).to_lowercase() == k)
+            .filter(|w| w.kind.key() == k)
             .filter_map(|w| w.count)
             .max()
     };
