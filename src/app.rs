@@ -121,8 +121,9 @@ fn default_reference(x: &Extraction, capitals: &[data::Capital]) -> Option<RefPl
 
 #[component]
 pub fn App() -> impl IntoView {
-    let articles = Arc::new(data::articles());
-    let capitals = Arc::new(data::capitals());
+    let data::Bundle { articles, capitals } = data::bundle();
+    let articles = Arc::new(articles);
+    let capitals = Arc::new(capitals);
     let (initial, first_notices) = ViewState::from_query(&url::current_query());
     let notices = RwSignal::new(first_notices);
     let ix = RwSignal::new_local(load(&articles, &initial));

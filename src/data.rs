@@ -15,25 +15,15 @@ pub struct Capital {
     pub lon: f64,
 }
 
-#[derive(Deserialize)]
-struct Bundle {
-    articles: Vec<Extraction>,
-    capitals: Vec<Capital>,
+#[derive(Deserialize, Default)]
+pub struct Bundle {
+    pub articles: Vec<Extraction>,
+    pub capitals: Vec<Capital>,
 }
 
-fn bundle() -> Bundle {
-    serde_json::from_str(EMBEDDED).unwrap_or(Bundle {
-        articles: Vec::new(),
-        capitals: Vec::new(),
-    })
-}
-
-pub fn articles() -> Vec<Extraction> {
-    bundle().articles
-}
-
-pub fn capitals() -> Vec<Capital> {
-    bundle().capitals
+/// Parses the embedded data once; the page calls this a single time at start-up.
+pub fn bundle() -> Bundle {
+    serde_json::from_str(EMBEDDED).unwrap_or_default()
 }
 
 /// A corpus of `n` events made by repeating the article's events with shifted dates and

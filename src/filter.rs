@@ -291,7 +291,8 @@ mod tests {
     use crate::data;
 
     fn seed() -> Extraction {
-        data::articles()
+        data::bundle()
+            .articles
             .into_iter()
             .next()
             .expect("the seed is embedded")
