@@ -1,5 +1,5 @@
 # Thin wrappers; the scripts do the work and are what README and CI call.
-.PHONY: serve test build bench gazetteer geoparse-eval
+.PHONY: serve test build bench gazetteer geoparse-eval casualty-eval
 
 serve:
 	scripts/serve.sh
@@ -21,3 +21,7 @@ gazetteer:
 # Scores the CLI on GeoWebNews with ../shared/eval (skipped when ../shared is absent).
 geoparse-eval:
 	scripts/geoparse-eval.sh
+
+# Scores killed/injured totals on ../shared/wad-dev, both splits (skipped when absent).
+casualty-eval:
+	scripts/casualty-eval.sh

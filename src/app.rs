@@ -399,8 +399,8 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                 {move || {
                     let t = totals();
                     view! {
-                        <span class="big killed">{format!("{} killed", format::interval_short(&t.killed))}</span>
-                        <span class="big injured">{format!("{} injured", format::interval_short(&t.injured))}</span>
+                        <span class="big killed">{format::total(&t.killed, "killed")}</span>
+                        <span class="big injured">{format::total(&t.injured, "injured")}</span>
                         <span class="muted">{format!("over {} event(s) that state figures; a retold incident counts once", t.events.len())}</span>
                     }
                 }}
@@ -421,7 +421,53 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                 </tbody>
             </table>
             <Chart rows=Signal::derive(rows) />
+            <Ledger ctx=ctx />
         </section>
+    }
+}
+
+/// Every casualty figure in view with its role and reason, on request: the reader can see
+/// why a number in the article was or was not added to the totals.
+#[component]
+fn Ledger(ctx: Ctx) -> impl IntoView {
+    let rows = move || {
+        ctx.ix.with(|ix| {
+            ctx.visible.with(|v| {
+                filter::ledger_of(&ix.x, v)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <details class="ledger">
+            <summary>{move || format!("Every figure and why it counts or not ({})", rows().len())}</summary>
+            <table aria-label="Casualty figure ledger">
+                <thead><tr><th scope="col">"Role"</th><th scope="col">"Figure"</th><th scope="col">"Words"</th><th scope="col">"Why"</th></tr></thead>
+                <tbody>
+                    {move || rows().into_iter().map(|f| {
+                        let n = f.sentence;
+                        let figure = match f.kind {
+                            Some(k) => format!("{} {}", f.count_text, format::kind_label(k)),
+                            None => f.count_text.clone(),
+                        };
+                        view! {
+                            <tr class=format!("role-{}", f.role.label().replace(' ', "-"))>
+                                <td>{f.role.label()}</td>
+                                <td>{figure}</td>
+                                <td><a href=format!("#s-{n}") on:click=move |ev: ev::MouseEvent| {
+                                    ev.prevent_default();
+                                    update(ctx, true, |s| s.source = true);
+                                    request_animation_frame(move || url::scroll_into_view(&format!("s-{n}")));
+                                }>{format!("#{n} “{}”", f.text)}</a></td>
+                                <td>{f.reason}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
     }
 }
 

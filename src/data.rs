@@ -51,6 +51,12 @@ pub fn synthetic(base: &Extraction, n: usize) -> Extraction {
             e
         })
         .collect();
-    x.totals = eventlens_extract::totals::compute(&x.events);
+    // Each synthetic event settles its own figures, so the ledger matches the new ids.
+    x.ledger = x
+        .events
+        .iter_mut()
+        .flat_map(eventlens_extract::ledger::settle)
+        .collect();
+    x.totals = eventlens_extract::totals::compute_over(x.events.iter(), &x.ledger);
     x
 }

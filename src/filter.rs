@@ -2,7 +2,8 @@
 //! (events, ViewState), tested without a browser. Components only display the results.
 
 use eventlens_extract::{
-    actors, text, totals, CasualtyKind, Event, Extraction, Interval, Span, Totals,
+    actors, text, totals, CasualtyKind, Event, Extraction, Figure, FigureRole, Interval, Span,
+    Totals,
 };
 
 use crate::state::{Sort, ViewState};
@@ -221,9 +222,21 @@ pub fn facet_counts<'a>(ix: &'a Indexed, s: &ViewState, facet: Facet) -> Vec<(St
     out
 }
 
-/// Totals over the given events; merged incidents are single events, so nothing is counted twice.
+/// Totals over the given events: the ledger's counted figures (and the parts of a summary
+/// that is out of view), so nothing is counted twice and unknown stays unknown.
 pub fn totals_of(x: &Extraction, idx: &[usize]) -> Totals {
-    totals::compute_over(idx.iter().map(|&i| &x.events[i]))
+    totals::compute_over(idx.iter().map(|&i| &x.events[i]), &x.ledger)
+}
+
+/// The ledger rows a reader should see for the given events: their figures, and the
+/// numbers of the article that were judged not to be casualty counts.
+pub fn ledger_of<'a>(x: &'a Extraction, idx: &[usize]) -> Vec<&'a Figure> {
+    let ids: std::collections::HashSet<&str> =
+        idx.iter().map(|&i| x.events[i].id.as_str()).collect();
+    x.ledger
+        .iter()
+        .filter(|f| f.event.as_deref().is_none_or(|e| ids.contains(e)))
+        .collect()
 }
 
 /// Whose casualties a statement counts, when the text says ("12 Ukrainian soldiers").
@@ -252,7 +265,13 @@ pub fn by_side(x: &Extraction, idx: &[usize]) -> Vec<(String, Option<Interval>, 
             (CasualtyKind::Injured, &e.injured),
         ] {
             let Some(figure) = figure else { continue };
-            if figure.is_zero() {
+            // A figure that only repeats another event's toll is not added again.
+            let counted = x.ledger.iter().any(|f| {
+                f.event.as_deref() == Some(e.id.as_str())
+                    && f.kind == Some(kind)
+                    && matches!(f.role, FigureRole::Counted | FigureRole::Part)
+            });
+            if figure.is_zero() || !counted {
                 continue;
             }
             // Any statement of the same figure may say whose ("the deaths of 12 Ukrainian
@@ -366,11 +385,16 @@ mod tests {
         let x = &ix.x;
         let all = visible(&ix, &ViewState::default(), &|_| None);
         let t = totals_of(x, &all);
-        assert_eq!((t.killed.min, t.killed.max), (Some(12), None));
-        assert_eq!((t.injured.min, t.injured.max), (Some(61), None));
+        let k = t.killed.expect("the seed states a death toll");
+        let i = t.injured.expect("the seed states an injury toll");
+        assert_eq!((k.min, k.max), (Some(12), None));
+        assert_eq!((i.min, i.max), (Some(61), None));
         let (s, _) = ViewState::from_query("?country=RU");
         let ru = visible(&ix, &s, &|_| None);
         let t = totals_of(x, &ru);
-        assert_eq!((t.killed.min, t.killed.max), (Some(0), Some(0)));
+        let k = t.killed.expect("\"no casualties\" is an explicit zero");
+        assert_eq!((k.min, k.max), (Some(0), Some(0)));
+        // Every figure in view has a role and a reason.
+        assert!(ledger_of(x, &all).iter().all(|f| !f.reason.is_empty()));
     }
 }

@@ -29,6 +29,24 @@ pub fn interval_short(i: &Interval) -> String {
     }
 }
 
+/// A total as the summary shows it: a figure, or "not reported" when the text gives none
+/// (which is not the same as zero).
+pub fn total(i: &Option<Interval>, what: &str) -> String {
+    match i {
+        Some(i) => format!("{} {what}", interval_short(i)),
+        None => format!("{what}: not reported"),
+    }
+}
+
+pub fn kind_label(k: CasualtyKind) -> &'static str {
+    match k {
+        CasualtyKind::Killed => "killed",
+        CasualtyKind::Injured => "injured",
+        CasualtyKind::Missing => "missing",
+        CasualtyKind::Captured => "captured",
+    }
+}
+
 pub fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
@@ -112,6 +130,23 @@ mod tests {
         for (i, want) in cases {
             assert_eq!(interval(&i), want);
         }
+    }
+
+    #[test]
+    fn unknown_totals_are_not_zero() {
+        assert_eq!(total(&None, "killed"), "killed: not reported");
+        assert_eq!(total(&Some(Interval::zero()), "killed"), "0 killed");
+        assert_eq!(
+            total(
+                &Some(Interval {
+                    min: Some(12),
+                    max: None,
+                    approx: false
+                }),
+                "injured"
+            ),
+            "≥ 12 injured"
+        );
     }
 
     #[test]

@@ -1,7 +1,17 @@
-//! Casualty statements: who was killed, injured, missing or captured, how many, as an
-//! interval. Also explicit negatives ("no casualties were reported", "posed no threat to
-//! civilians"), recorded as zero because "none" and "not reported" mean different things.
+//! Casualty statements inside one sentence: a count, the people it counts and the
+//! predicate that says what happened to them, read as clauses of English:
+//! - object of a casualty verb: "killing seven men", "shot dead five", "wounded two others";
+//! - subject of a casualty predicate: "seven herdsmen were killed", "16 prisoners died";
+//! - a toll and the verb that moves it: "the death toll rose to 25";
+//! - one person without a numeral: "a mayor was shot dead", "killed a village chief";
+//! - explicit negatives: "no one was hurt" (zero, which is not the same as unknown).
+//!
+//! Each number gets at most one statement, so a clause is never counted twice. What the
+//! statement means for the totals (a subset, an earlier toll, a tally) is decided by
+//! [`crate::cues`] and [`crate::ledger`], not here.
 
+use crate::cues::{self, Cue};
+use crate::lexicon::Class;
 use crate::model::{CasualtyKind, Interval};
 use crate::numbers::{find_numbers, NumberMatch};
 use crate::text::{Tok, TokKind};
@@ -11,272 +21,619 @@ pub struct Hit {
     pub kind: CasualtyKind,
     pub count: Interval,
     pub who: Option<String>,
-    /// The number as written, qualifier included ("at least 12", "over 60", "no").
+    /// The number as written, qualifier included ("at least 12", "over 60", "a", "no").
     pub count_text: String,
     /// Token range of the whole statement.
     pub start: usize,
     pub end: usize,
+    /// Token range of the count itself.
+    pub num: (usize, usize),
+    /// What the surrounding words say about the figure (subset, earlier toll, tally…).
+    pub cue: Cue,
+    /// Coordinated with the previous statement ("five men and two women"): they add up.
+    pub joined: bool,
 }
 
-fn kind_of(word: &str) -> Option<CasualtyKind> {
-    Some(match word {
-        "killed" | "dead" | "died" | "deaths" | "fatalities" | "slain" | "perished" | "death" => {
-            CasualtyKind::Killed
+/// A count candidate: a number expression, or "a"/"an" before a person noun.
+struct Count {
+    start: usize,
+    end: usize,
+    /// First token of the value itself, after any qualifier ("at least").
+    value_start: usize,
+    interval: Interval,
+}
+
+impl From<&NumberMatch> for Count {
+    fn from(n: &NumberMatch) -> Self {
+        Count {
+            start: n.start,
+            end: n.end,
+            value_start: n.value_start,
+            interval: n.interval.clone(),
         }
-        "injured" | "wounded" | "hurt" | "injuries" | "injury" | "wounds" => CasualtyKind::Injured,
-        "missing" => CasualtyKind::Missing,
-        "captured" | "detained" | "abducted" | "kidnapped" | "taken" => CasualtyKind::Captured,
-        _ => return None,
+    }
+}
+
+fn kind_of_predicate(t: &Tok) -> Option<CasualtyKind> {
+    if t.has(Class::DEATH) {
+        Some(CasualtyKind::Killed)
+    } else if t.has(Class::INJURY) {
+        Some(CasualtyKind::Injured)
+    } else if t.has(Class::MISSING) {
+        Some(CasualtyKind::Missing)
+    } else if t.has(Class::CAPTURE) {
+        Some(CasualtyKind::Captured)
+    } else {
+        None
+    }
+}
+
+fn kind_of_verb(t: &Tok) -> Option<CasualtyKind> {
+    if t.has(Class::KILL_VERB) {
+        Some(CasualtyKind::Killed)
+    } else if t.has(Class::INJURE_VERB) {
+        Some(CasualtyKind::Injured)
+    } else if t.has(Class::CAPTURE_VERB) {
+        Some(CasualtyKind::Captured)
+    } else {
+        None
+    }
+}
+
+/// "a 50-year-old man", "an unarmed village sheikh": one person, at tokens `i..end`.
+fn singular_person(toks: &[Tok], i: usize) -> Option<Count> {
+    let t = toks.get(i)?;
+    if !t.is_any(&["a", "an"]) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < toks.len() && j <= i + 4 {
+        let w = &toks[j];
+        if w.has(Class::PERSON) {
+            // Singular only: "a family" is one family, "a few people" is not one.
+            let n = w.norm();
+            let plural = n.ends_with('s') && !matches!(n, "boss") || n == "people" || n == "men";
+            if plural || n == "family" || n == "crew" || n == "staff" || n == "police" {
+                return None;
+            }
+            return Some(Count {
+                start: i,
+                end: i + 1,
+                value_start: i,
+                interval: Interval::exact(1),
+            });
+        }
+        let modifier = w.kind == TokKind::Word
+            && !w.has(Class::BREAK)
+            && !w.has(Class::AUX)
+            && !w.has(Class::THING)
+            && kind_of_predicate(w).is_none()
+            && kind_of_verb(w).is_none()
+            && !w.is_any(&["few", "number", "total", "lot", "dozen", "couple"]);
+        if !modifier {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The object of a casualty verb when it is one definite person: "killed the village
+/// chief", "shot dead the mayor", "executed him".
+fn singular_object(toks: &[Tok], i: usize) -> Option<Count> {
+    let p = i.checked_sub(1)?;
+    let verb = kind_of_verb(&toks[p]).is_some()
+        || (toks[p].is_any(&["dead", "down"]) && p >= 1 && toks[p - 1].has(Class::AUX));
+    if !verb {
+        return None;
+    }
+    let t = &toks[i];
+    if t.is_any(&["him", "her"]) {
+        return Some(Count {
+            start: i,
+            end: i + 1,
+            value_start: i,
+            interval: Interval::exact(1),
+        });
+    }
+    if !t.is_any(&["the", "his", "her", "their", "its"]) {
+        return None;
+    }
+    let head = (i + 1..(i + 5).min(toks.len())).find(|&j| toks[j].has(Class::PERSON))?;
+    let w = &toks[head];
+    let n = w.norm();
+    let plural = n.ends_with('s')
+        || matches!(
+            n,
+            "people"
+                | "men"
+                | "women"
+                | "children"
+                | "police"
+                | "staff"
+                | "crew"
+                | "family"
+                | "personnel"
+        );
+    let clean = toks[i + 1..head].iter().all(|x| {
+        x.kind == TokKind::Word
+            && !x.has(Class::BREAK)
+            && crate::numbers::word_value(x.norm()).is_none()
+    });
+    (!plural && clean).then_some(Count {
+        start: i,
+        end: i + 1,
+        value_start: i,
+        interval: Interval::exact(1),
     })
 }
 
-fn verb_kind(word: &str) -> Option<CasualtyKind> {
-    Some(match word {
-        "killing" | "killed" | "kill" | "kills" => CasualtyKind::Killed,
-        "injuring" | "wounding" | "injured" | "wounded" | "injure" => CasualtyKind::Injured,
-        _ => return None,
-    })
+/// Numbers in a sentence about casualties that count something else, with the reason:
+/// the ledger lists them so a reader sees why "47" or "2017" was not taken as a toll.
+pub fn not_counts(toks: &[Tok], hits: &[Hit]) -> Vec<(usize, usize, &'static str)> {
+    let about_casualties = toks.iter().any(|t| {
+        t.has(Class::DEATH)
+            || t.has(Class::INJURY)
+            || t.has(Class::KILL_VERB)
+            || t.has(Class::INJURE_VERB)
+    });
+    if !about_casualties {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for n in find_numbers(toks) {
+        if hits
+            .iter()
+            .any(|h| h.num.0 <= n.start && n.start < h.num.1.max(h.num.0 + 1))
+        {
+            continue;
+        }
+        let c = Count::from(&n);
+        let next = toks.get(c.end);
+        let reason = if next.is_some_and(|t| t.is_any(&["years", "year"]))
+            || c.start
+                .checked_sub(1)
+                .is_some_and(|p| toks[p].is_any(&["aged", "age"]))
+        {
+            "an age or a length of time"
+        } else if next.is_some_and(|t| t.has(Class::UNIT)) {
+            "a measure (distance, time, share)"
+        } else if next.is_some_and(|t| t.has(Class::THING)) {
+            "counts things (weapons, buildings, attacks), not people"
+        } else if not_a_head_count(toks, &c) {
+            "a year, an age or a label, not a count of people"
+        } else {
+            continue;
+        };
+        out.push((c.start, c.end, reason));
+    }
+    out
 }
 
-/// Words that may stand between a number and its casualty word ("12 Ukrainian service
-/// members were killed"): people nouns, demonyms, auxiliaries.
-const AUX: &[&str] = &[
-    "were",
-    "was",
-    "have",
-    "has",
-    "had",
-    "been",
-    "are",
-    "is",
-    "reportedly",
-    "also",
-    "being",
-    "later",
-    "confirmed",
-];
-const PEOPLE: &[&str] = &[
-    "people",
-    "persons",
-    "person",
-    "civilians",
-    "civilian",
-    "soldiers",
-    "soldier",
-    "troops",
-    "servicemen",
-    "service",
-    "members",
-    "member",
-    "others",
-    "other",
-    "more",
-    "children",
-    "child",
-    "women",
-    "men",
-    "fighters",
-    "militants",
-    "officers",
-    "police",
-    "policemen",
-    "personnel",
-    "residents",
-    "workers",
-    "staff",
-    "crew",
-    "sailors",
-    "seafarers",
-    "journalists",
-    "medics",
-    "patients",
-    "students",
-    "of",
-    "them",
-    "those",
-    "us",
-    "u.s.",
-    "and",
-    "coalition",
-    "presumed",
-    "confirmed",
-    "serious",
-    "minor",
-    "critical",
-    "seriously",
-    "critically",
-    "lightly",
-    "slightly",
-    "palestinians",
-    "israelis",
-    "ukrainians",
-    "russians",
-    "americans",
-    "passengers",
-    "pilgrims",
-    "displaced",
-    "refugees",
-    "hostages",
-    "aid",
-    "employees",
-];
-
-fn is_who_word(t: &Tok) -> bool {
-    let n = t.norm();
-    PEOPLE.contains(&n)
-        || (t.is_capitalized() && t.kind == TokKind::Word && n.ends_with("an")
-            || n.ends_with("ian")
-            || n.ends_with("ese")
-            || n.ends_with("i") && t.is_capitalized())
+/// Numbers that count something other than people: ages, years, clock times, measures.
+fn not_a_head_count(toks: &[Tok], c: &Count) -> bool {
+    let next = toks.get(c.end);
+    if next.is_some_and(|t| t.has(Class::UNIT) || t.has(Class::THING)) {
+        return true;
+    }
+    let vs = &toks[c.value_start];
+    if vs.kind == TokKind::Number
+        && vs.text.len() == 4
+        && c.interval.min.is_some_and(|v| (1900..2100).contains(&v))
+    {
+        return true;
+    }
+    let prev = c.start.checked_sub(1).map(|p| &toks[p]);
+    // "aged 14", "age 30", "a boy of 17", "(17)".
+    if prev.is_some_and(|p| p.is_any(&["aged", "age", "ages"])) {
+        return true;
+    }
+    if prev.is_some_and(|p| p.is("of"))
+        && c.start >= 2
+        && toks[c.start - 2].has(Class::PERSON)
+        && !toks[c.start - 2].norm().ends_with('s')
+    {
+        return true;
+    }
+    if prev.is_some_and(|p| p.text == "(") && next.is_some_and(|t| t.text == ")") {
+        return true;
+    }
+    false
 }
 
 fn who_text(toks: &[Tok], from: usize, to: usize) -> Option<String> {
-    let words: Vec<&str> = toks[from..to]
+    let words: Vec<&str> = toks[from..to.min(toks.len())]
         .iter()
-        .filter(|t| {
-            !AUX.contains(&t.norm())
-                && !t.is_any(&["others", "other", "more", "of", "them", "presumed"])
-        })
+        .filter(|t| !t.has(Class::AUX) && !t.is_any(&["others", "other", "more", "of", "them"]))
+        .filter(|t| kind_of_predicate(t).is_none())
         .map(|t| t.text)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-fn number_text(toks: &[Tok], n: &NumberMatch) -> String {
-    let words: Vec<&str> = toks[n.start..n.end].iter().map(|t| t.text).collect();
-    let s = words.join(" ");
-    // "Thirteen people died" → "thirteen killed": sentence-initial capitals are not names.
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+fn count_text(toks: &[Tok], c: &Count) -> String {
+    let words: Vec<&str> = toks[c.start..c.end].iter().map(|t| t.text).collect();
+    // "Thirteen people died" → "thirteen": sentence-initial capitals are not names.
+    crate::text::lowercase_first(&words.join(" "))
 }
 
-/// Tokens between index `a` and `b` all allowed as filler.
-fn filler(toks: &[Tok], a: usize, b: usize, allow: impl Fn(&Tok) -> bool) -> bool {
-    a <= b && toks[a..b].iter().all(allow)
-}
-
-pub fn find(toks: &[Tok]) -> Vec<Hit> {
-    let nums = find_numbers(toks);
-    let mut out: Vec<Hit> = Vec::new();
-    for n in &nums {
-        // "No one was hurt" is a negative, handled below, not a count of one.
-        if n.start > 0 && toks[n.start - 1].is_any(&["no", "not"]) {
-            continue;
+/// Person words after an object count ("five civilians", "two of them", "a sheikh").
+fn object_end(toks: &[Tok], from: usize) -> usize {
+    let mut e = from;
+    while e < toks.len() && e < from + 5 {
+        let t = &toks[e];
+        let ok = t.has(Class::PERSON)
+            || t.is_any(&["of", "them", "more", "other"])
+            || (t.kind == TokKind::Word
+                && !t.has(Class::BREAK)
+                && !t.has(Class::AUX)
+                && kind_of_predicate(t).is_none()
+                && kind_of_verb(t).is_none()
+                && toks[e + 1..(e + 3).min(toks.len())]
+                    .iter()
+                    .any(|n| n.has(Class::PERSON)));
+        if !ok {
+            break;
         }
-        if let Some(h) = after_number(toks, n).or_else(|| before_number(toks, n)) {
-            if !out.iter().any(|o| o.start == h.start && o.kind == h.kind) {
-                out.push(h);
+        e += 1;
+    }
+    e
+}
+
+/// The verb that governs a count as its object, and where the statement starts.
+fn governing_verb(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
+    let p = c.start.checked_sub(1)?;
+    let prev = &toks[p];
+    if let Some(k) = kind_of_verb(prev) {
+        return Some((k, p));
+    }
+    // "shot dead five", "gunned down two", "burnt to death three".
+    if prev.is_any(&["dead", "down"]) && p >= 1 && toks[p - 1].has(Class::AUX) {
+        return Some((CasualtyKind::Killed, p - 1));
+    }
+    // "the deaths of 12", "the lives of 40", "the bodies of nine".
+    if prev.is("of") && p >= 1 {
+        let n = &toks[p - 1];
+        if n.is_any(&["deaths", "lives", "bodies", "killing", "killings", "death"]) {
+            return Some((CasualtyKind::Killed, p - 1));
+        }
+        if n.is_any(&["injuries", "wounding"]) {
+            return Some((CasualtyKind::Injured, p - 1));
+        }
+    }
+    toll_verb(toks, c.start).map(|(k, s)| (k, s.min(p)))
+}
+
+/// "the death toll rose to 25", "the number of people killed has climbed to 44",
+/// "the toll stands at 12": an update verb (or "toll of") before the count, with a toll
+/// noun earlier in the same clause. The kind comes from the toll's own words.
+fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
+    let mut p = at.checked_sub(1)?;
+    if toks[p].is_any(&["to", "at", "of"]) {
+        p = p.checked_sub(1)?;
+    }
+    // "had put it at nine": the toll named earlier in the clause, then a pronoun.
+    if toks[p].is("it") {
+        p = p.checked_sub(1)?;
+    }
+    let verb_ok = toks[p].has(Class::UPDATE_VERB) || toks[p].is_any(&["toll", "tally"]);
+    if !verb_ok {
+        return None;
+    }
+    let lo = p.saturating_sub(25);
+    let mut kind = None;
+    for j in (lo..=p).rev() {
+        let t = &toks[j];
+        if t.text == "." || t.text == ";" {
+            break;
+        }
+        if t.is_any(&["toll", "tally", "number", "count", "figure"]) {
+            // The nearest casualty word after the toll noun decides killed or injured.
+            let k = toks[j..=p]
+                .iter()
+                .chain(j.checked_sub(1).map(|q| &toks[q]))
+                .find_map(|w| {
+                    if w.has(Class::INJURY) || w.is("injury") {
+                        Some(CasualtyKind::Injured)
+                    } else if w.has(Class::DEATH) || w.is_any(&["death", "toll"]) {
+                        Some(CasualtyKind::Killed)
+                    } else {
+                        None
+                    }
+                });
+            // The statement starts at the verb: the toll noun may sit a clause away.
+            if let Some(k) = k {
+                kind = Some((k, p));
+            }
+            if t.is_any(&["toll", "tally"]) {
+                break;
             }
         }
     }
-    out.extend(negatives(toks));
-    out
+    kind
 }
 
-/// "12 soldiers were killed", "760 injured", "two presumed deaths", "13 people died".
-fn after_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
-    // Numbers that are ages, years or units are not counts of people.
-    let next = toks.get(n.end)?;
-    if next.is_any(&[
-        "years",
-        "year",
-        "km",
-        "kilometers",
-        "kilometres",
-        "miles",
-        "percent",
-        "%",
-        "hectare",
-        "hectares",
-        "minutes",
-        "hours",
-        "days",
-        "times",
-        "occasions",
-        "attacks",
-    ]) {
-        return None;
-    }
-    if toks.get(n.value_start).is_some_and(|t| {
-        t.text.len() == 4 && t.kind == TokKind::Number && t.text.starts_with(['1', '2'])
-    }) && n.interval.min.is_some_and(|v| (1900..2100).contains(&v))
-    {
-        return None;
-    }
-    let limit = (n.end + 7).min(toks.len());
-    for j in n.end..limit {
-        let w = toks[j].norm();
-        if let Some(kind) = kind_of(w) {
-            // "taken" counts only as "taken captive/prisoner/hostage".
-            if w == "taken"
+/// The predicate a count is the subject of ("seven herdsmen were killed"), with the end
+/// of the statement. Coordinated counts share it ("five men and two women died").
+fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
+    let limit = (c.end + 12).min(toks.len());
+    let mut j = c.end;
+    let mut saw_unknown = 0;
+    while j < limit {
+        let t = &toks[j];
+        if t.is("to") && toks.get(j + 1).is_some_and(|n| n.is("death")) {
+            return Some((CasualtyKind::Killed, j + 2));
+        }
+        // "gunned down", "hacked down", "mowed down" (but not "shot down", said of aircraft).
+        if t.is("down") && j > 0 && toks[j - 1].is_any(&["gunned", "hacked", "mowed", "cut"]) {
+            return Some((CasualtyKind::Killed, j + 1));
+        }
+        // "bomber killed 31": an active verb with its own object is another clause.
+        if kind_of_verb(t).is_some() && starts_count(toks, j + 1) {
+            return None;
+        }
+        if let Some(k) = kind_of_predicate(t) {
+            // "taken" and "held" count only as "taken captive", "held hostage".
+            if t.is_any(&["taken", "held"])
                 && !toks
                     .get(j + 1)
-                    .is_some_and(|t| t.is_any(&["captive", "prisoner", "hostage"]))
+                    .is_some_and(|n| n.is_any(&["captive", "prisoner", "prisoners", "hostage"]))
             {
                 return None;
             }
-            let ok = filler(toks, n.end, j, |t| {
-                is_who_word(t) || AUX.contains(&t.norm())
+            return Some((k, j + 1));
+        }
+        if t.text == "," {
+            // "11 people, including women and children, have been killed".
+            if let Some(k) = skip_aside(toks, j, limit + 6) {
+                j = k;
+                continue;
+            }
+            return None;
+        }
+        if t.kind == TokKind::Punct && !matches!(t.text, "-" | "–") {
+            return None;
+        }
+        if t.has(Class::THING) || t.has(Class::UNIT) {
+            return None;
+        }
+        if t.is("and") {
+            // "five men and two women were killed": the next count shares the predicate.
+            let next_is_count = toks.get(j + 1).is_some_and(|n| {
+                n.kind == TokKind::Number
+                    || crate::numbers::word_value(n.norm()).is_some()
+                    || n.is_any(&["a", "an"])
             });
-            if !ok {
+            if !next_is_count {
                 return None;
             }
-            let who = who_text(toks, n.end, j);
-            return Some(Hit {
-                kind,
-                count: n.interval.clone(),
-                who,
-                count_text: number_text(toks, n),
-                start: n.start,
-                end: j + 1,
-            });
+        } else if t.has(Class::BREAK) && !t.is_any(&["in", "of", "from"]) {
+            return None;
+        } else if !(t.has(Class::PERSON)
+            || t.has(Class::AUX)
+            || t.kind == TokKind::Number
+            || t.is_capitalized()
+            || t.is_any(&["the", "same", "his", "her", "their", "its"]))
+        {
+            saw_unknown += 1;
+            if saw_unknown > 5 {
+                return None;
+            }
         }
+        j += 1;
     }
     None
 }
 
-/// "killing 12 people", "the deaths of 12 Ukrainian soldiers", "death toll reached 61,000".
-fn before_number(toks: &[Tok], n: &NumberMatch) -> Option<Hit> {
-    let prev = n.start.checked_sub(1).map(|i| &toks[i])?;
-    let (kind, start) = if let Some(k) = verb_kind(prev.norm()) {
-        (k, n.start - 1)
-    } else if prev.is("of")
-        && n.start >= 2
-        && toks[n.start - 2].is_any(&["deaths", "death", "lives", "killing"])
-    {
-        (CasualtyKind::Killed, n.start - 2)
-    } else if prev.is_any(&["reached", "rose", "climbed", "stood", "to", "at"])
-        && toks[..n.start].iter().rev().take(8).any(|t| t.is("toll"))
-    {
-        (CasualtyKind::Killed, n.start - 1)
-    } else {
+/// Whether a count starts at `i` ("31", "at least 16", "a soldier").
+fn starts_count(toks: &[Tok], i: usize) -> bool {
+    crate::numbers::number_at(toks, i).is_some() || singular_person(toks, i).is_some()
+}
+
+/// ", including women and children," or ", among them two boys,": an aside inside a
+/// subject; returns the index after its closing comma.
+fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
+    let first = toks.get(comma + 1)?;
+    if !first.is_any(&[
+        "including",
+        "among",
+        "mostly",
+        "most",
+        "many",
+        "all",
+        "both",
+        "a",
+        "an",
+        "the",
+    ]) {
         return None;
-    };
-    // The people the number counts follow it ("12 Ukrainian soldiers").
-    let mut e = n.end;
-    while e < toks.len() && e < n.end + 4 && is_who_word(&toks[e]) && !toks[e].is("and") {
-        e += 1;
     }
-    let who = who_text(toks, n.end, e);
-    Some(Hit {
+    (comma + 2..limit.min(toks.len()))
+        .find(|&k| toks[k].text == ",")
+        .map(|k| k + 1)
+}
+
+/// A singular passive with no count of its own: "the village chief was shot dead",
+/// "a leader was assassinated", "Smith was killed". "Was" makes it one person.
+fn singular_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        if !toks[i - 1].is("was") {
+            continue;
+        }
+        // "was killed", "was shot dead", "was stabbed to death", "was badly wounded".
+        let mut j = i;
+        while j < toks.len()
+            && j < i + 3
+            && toks[j].has(Class::AUX)
+            && kind_of_predicate(&toks[j]).is_none()
+        {
+            j += 1;
+        }
+        let Some(t) = toks.get(j) else { continue };
+        let kind = if t.is("to") && toks.get(j + 1).is_some_and(|n| n.is("death")) {
+            Some(CasualtyKind::Killed)
+        } else {
+            kind_of_predicate(t)
+                .filter(|k| matches!(k, CasualtyKind::Killed | CasualtyKind::Injured))
+        };
+        let Some(kind) = kind else { continue };
+        if t.is_any(&[
+            "bodies",
+            "corpses",
+            "death",
+            "deaths",
+            "fatalities",
+            "injuries",
+            "injury",
+        ]) {
+            continue;
+        }
+        // The subject must be a person: a person noun or a name, not "no one" or "it".
+        let subj = (i.saturating_sub(12)..i - 1).rev().find(|&k| {
+            let w = &toks[k];
+            w.has(Class::PERSON) || (w.is_capitalized() && w.kind == TokKind::Word && k > 0)
+        });
+        let negated =
+            (i.saturating_sub(3)..i).any(|k| toks[k].is_any(&["no", "nobody", "none", "not"]));
+        let covered = taken
+            .iter()
+            .any(|h| h.start <= i && i < h.end.max(h.num.1 + 1));
+        let subj_ok = subj.is_some_and(|k| {
+            let w = &toks[k];
+            !(w.has(Class::PERSON)
+                && (w.norm().ends_with('s') || w.is_any(&["people", "men", "police"])))
+                && i - 1 - k <= 6
+        }) || toks[i.saturating_sub(2)].is_any(&["he", "she"]);
+        if negated || covered || !subj_ok {
+            continue;
+        }
+        let s = subj.unwrap_or(i - 2);
+        out.push(Hit {
+            kind,
+            count: Interval::exact(1),
+            who: Some(toks[s].text.to_string()),
+            count_text: "one".into(),
+            start: s,
+            end: j + 1,
+            num: (s, s + 1),
+            cue: Cue::None,
+            joined: false,
+        });
+    }
+    out
+}
+
+/// Counts joined by "and" with no predicate between them share one ("five men and two
+/// women were killed", "killing 21 passengers and four soldiers"): they add up.
+fn coordinated(toks: &[Tok], prev: &Hit, h: &Hit) -> bool {
+    prev.kind == h.kind
+        && prev.num.1 <= h.num.0
+        && toks[prev.num.1..h.num.0].iter().any(|t| t.is("and"))
+        && toks[prev.num.1..h.num.0].iter().all(|t| {
+            kind_of_predicate(t).is_none()
+                && kind_of_verb(t).is_none()
+                && (t.kind != TokKind::Punct || t.text == ",")
+        })
+}
+
+/// All casualty statements in one sentence's tokens.
+pub fn find(toks: &[Tok]) -> Vec<Hit> {
+    let mut counts: Vec<Count> = find_numbers(toks).iter().map(Count::from).collect();
+    for i in 0..toks.len() {
+        if let Some(c) = singular_person(toks, i).or_else(|| singular_object(toks, i)) {
+            if !counts.iter().any(|n| n.start <= i && i < n.end) {
+                counts.push(c);
+            }
+        }
+    }
+    counts.sort_by_key(|c| c.start);
+    let mut out: Vec<Hit> = Vec::new();
+    for c in &counts {
+        // "No one was hurt" is a negative, handled below, not a count of one.
+        if c.start > 0 && toks[c.start - 1].is_any(&["no", "not"]) {
+            continue;
+        }
+        if not_a_head_count(toks, c) {
+            continue;
+        }
+        if let Some(h) = statement(toks, c).or_else(|| appositive(toks, c, out.last())) {
+            out.push(h);
+        }
+    }
+    let singles = singular_passives(toks, &out);
+    out.extend(singles);
+    out.extend(negatives(toks));
+    out.sort_by_key(|h| h.num.0);
+    for i in 0..out.len() {
+        out[i].cue = cues::of(toks, &out[i]);
+        if i > 0 && coordinated(toks, &out[i - 1], &out[i]) {
+            out[i].joined = true;
+        }
+    }
+    out
+}
+
+fn statement(toks: &[Tok], c: &Count) -> Option<Hit> {
+    let make = |kind, start, end, who_from: usize, who_to: usize| Hit {
         kind,
-        count: n.interval.clone(),
-        who,
-        count_text: number_text(toks, n),
+        count: c.interval.clone(),
+        who: who_text(toks, who_from, who_to),
+        count_text: count_text(toks, c),
         start,
-        end: e,
+        end,
+        num: (c.start, c.end),
+        cue: Cue::None,
+        joined: false,
+    };
+    if let Some((kind, start)) = governing_verb(toks, c) {
+        let e = object_end(toks, c.end);
+        // "killed 20 buildings" is not a count of people; "killing five" is.
+        if toks.get(e).is_some_and(|t| t.has(Class::THING)) {
+            return None;
+        }
+        return Some(make(kind, start, e, c.end, e));
+    }
+    let (kind, end) = predicate_after(toks, c)?;
+    let who_end = (c.end..end)
+        .find(|&j| toks[j].has(Class::AUX) || kind_of_predicate(&toks[j]).is_some())
+        .unwrap_or(end);
+    Some(make(kind, c.start, end, c.end, who_end))
+}
+
+/// A share named beside an earlier count, which takes that count's predicate:
+/// "killed 30 people, including six children", "44 dead, five of them children".
+fn appositive(toks: &[Tok], c: &Count, last: Option<&Hit>) -> Option<Hit> {
+    let last = last?;
+    let before = |k: usize| c.start.checked_sub(k).map(|i| &toks[i]);
+    let after = |k: usize| toks.get(c.end + k);
+    let shares = before(1).is_some_and(|t| t.is_any(&["including", "includes"]))
+        || (before(2).is_some_and(|t| t.is("among")) && before(1).is_some_and(|t| t.is("them")))
+        || (after(0).is_some_and(|t| t.is("of"))
+            && after(1).is_some_and(|t| t.is_any(&["them", "whom"])));
+    if !shares {
+        return None;
+    }
+    let e = object_end(toks, c.end);
+    Some(Hit {
+        kind: last.kind,
+        count: c.interval.clone(),
+        who: who_text(toks, c.end, e),
+        count_text: count_text(toks, c),
+        start: c.start,
+        end: e.max(c.end),
+        num: (c.start, c.end),
+        cue: Cue::None,
+        joined: false,
     })
 }
 
-/// Explicit statements that nobody was hurt.
+/// Explicit statements that nobody was hurt: "no one was killed", "there were no
+/// casualties", "without injuries". Saying nothing is not one of them.
 fn negatives(toks: &[Tok]) -> Vec<Hit> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let n1 = toks.get(i + 1).map(|x| x.norm()).unwrap_or_default();
-        let n2 = toks.get(i + 2).map(|x| x.norm()).unwrap_or_default();
-        let n3 = toks.get(i + 3).map(|x| x.norm()).unwrap_or_default();
+        let w = |k: usize| toks.get(i + k);
         let mk = |kind, end| Hit {
             kind,
             count: Interval::zero(),
@@ -284,35 +641,35 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
             count_text: "no".into(),
             start: i,
             end,
+            num: (i, i + 1),
+            cue: Cue::None,
+            joined: false,
         };
-        if t.is("no") || t.is("without") {
-            match n1 {
-                "casualties" | "victims" => {
-                    out.push(mk(CasualtyKind::Killed, i + 2));
-                    out.push(mk(CasualtyKind::Injured, i + 2));
-                }
-                "injuries" | "injured" => out.push(mk(CasualtyKind::Injured, i + 2)),
-                "deaths" | "fatalities" | "dead" => out.push(mk(CasualtyKind::Killed, i + 2)),
-                "one" if matches!(n2, "was" | "had" | "has") => {
-                    let n4 = toks.get(i + 4).map(|x| x.norm()).unwrap_or_default();
-                    let k = [n3, n4].iter().find_map(|w| kind_of(w));
-                    match k {
-                        Some(k) => out.push(mk(k, i + 4)),
-                        None if n3 == "hurt" => out.push(mk(CasualtyKind::Injured, i + 4)),
-                        None => {}
+        let nobody =
+            (t.is("no") && w(1).is_some_and(|x| x.is("one"))) || t.is_any(&["nobody", "none"]);
+        if nobody {
+            let from = if t.is("no") { i + 2 } else { i + 1 };
+            // "no one was killed or injured", "nobody was hurt".
+            for k in from..(from + 4).min(toks.len()) {
+                if let Some(kind) = kind_of_predicate(&toks[k]) {
+                    out.push(mk(kind, k + 1));
+                    if let Some(k2) = toks.get(k + 2).filter(|_| toks[k + 1].is("or")) {
+                        if let Some(kind2) = kind_of_predicate(k2) {
+                            out.push(mk(kind2, k + 3));
+                        }
                     }
+                    break;
                 }
-                // "posed no threat to civilians": nobody was harmed.
-                "threat" | "danger" if n2 == "to" => {
-                    out.push(mk(CasualtyKind::Killed, i + 4));
-                    out.push(mk(CasualtyKind::Injured, i + 4));
-                }
-                _ => {}
             }
-        }
-        if t.is("nobody") && matches!(n1, "was" | "had") {
-            if let Some(k) = kind_of(n2).or_else(|| kind_of(n3)) {
-                out.push(mk(k, i + 3));
+        } else if t.is_any(&["no", "without"]) {
+            let Some(n) = w(1) else { continue };
+            if n.is_any(&["casualties", "victims"]) {
+                out.push(mk(CasualtyKind::Killed, i + 2));
+                out.push(mk(CasualtyKind::Injured, i + 2));
+            } else if n.is_any(&["injuries", "injured", "wounded"]) {
+                out.push(mk(CasualtyKind::Injured, i + 2));
+            } else if n.is_any(&["deaths", "fatalities", "dead"]) {
+                out.push(mk(CasualtyKind::Killed, i + 2));
             }
         }
     }
@@ -324,6 +681,7 @@ mod tests {
     use super::*;
     use crate::model::Span;
     use crate::text::tokenize;
+    use CasualtyKind::*;
 
     type Row = (CasualtyKind, Option<u64>, Option<u64>);
 
@@ -336,47 +694,132 @@ mod tests {
     }
 
     #[test]
-    fn casualty_table() {
-        use CasualtyKind::*;
+    fn coordinated_counts_are_joined() {
+        let s = "Three men and two women were killed.";
+        let toks = tokenize(s, Span::new(0, s.len()));
+        let h = find(&toks);
+        assert_eq!(
+            h.iter().map(|h| h.joined).collect::<Vec<_>>(),
+            [false, true]
+        );
+        let s = "Raiders killed four men and wounded two others.";
+        let toks = tokenize(s, Span::new(0, s.len()));
+        assert!(find(&toks).iter().all(|h| !h.joined));
+    }
+
+    /// Made-up sentences, one pattern of English each.
+    #[test]
+    fn clause_patterns() {
         let cases: &[(&str, &[Row])] = &[
+            // Subject of a predicate, with qualifiers.
             (
                 "at least 12 service members were killed and over 60 others injured",
                 &[(Killed, Some(12), None), (Injured, Some(61), None)],
             ),
             (
-                "resulted in the deaths of 12 Ukrainian soldiers",
-                &[(Killed, Some(12), Some(12))],
+                "Nine fishermen were killed near the lake.",
+                &[(Killed, Some(9), Some(9))],
             ),
             (
                 "Thirteen people died and 61 were injured;",
                 &[(Killed, Some(13), Some(13)), (Injured, Some(61), Some(61))],
             ),
             (
-                "leaving at least 118 Palestinians dead and 760 injured",
+                "leaving at least 118 villagers dead and 760 injured",
                 &[(Killed, Some(118), None), (Injured, Some(760), Some(760))],
             ),
             (
                 "reported two presumed deaths, six injuries and damage",
                 &[(Killed, Some(2), Some(2)), (Injured, Some(6), Some(6))],
             ),
+            // Object of a verb; killed and wounded in one clause stay apart.
+            (
+                "Gunmen shot dead four traders and wounded three others.",
+                &[(Killed, Some(4), Some(4)), (Injured, Some(3), Some(3))],
+            ),
+            (
+                "the raid, killing six guards and injuring two others",
+                &[(Killed, Some(6), Some(6)), (Injured, Some(2), Some(2))],
+            ),
             ("killing fewer than ten people", &[(Killed, None, Some(9))]),
+            (
+                "resulted in the deaths of 12 soldiers",
+                &[(Killed, Some(12), Some(12))],
+            ),
+            // One person without a numeral.
+            (
+                "Bandits killed a village elder on Monday.",
+                &[(Killed, Some(1), Some(1))],
+            ),
+            (
+                "A retired teacher was stabbed to death.",
+                &[(Killed, Some(1), Some(1))],
+            ),
+            (
+                "A 40-year-old driver was wounded.",
+                &[(Injured, Some(1), Some(1))],
+            ),
+            // A singular passive is one person; "no one" is not.
+            (
+                "The district mayor was shot dead outside his home.",
+                &[(Killed, Some(1), Some(1))],
+            ),
+            (
+                "Gunmen killed the village chief at dawn.",
+                &[(Killed, Some(1), Some(1))],
+            ),
+            (
+                "A bomber killed at least 31 people and wounded 35.",
+                &[(Killed, Some(31), None), (Injured, Some(35), Some(35))],
+            ),
+            (
+                "At least 11 people, including two nurses, have been killed.",
+                &[(Killed, Some(11), None), (Killed, Some(2), Some(2))],
+            ),
+            // Coordinated counts share the predicate.
+            (
+                "Three men and two women were killed.",
+                &[(Killed, Some(3), Some(3)), (Killed, Some(2), Some(2))],
+            ),
+            // Tolls and the verbs that move them.
+            (
+                "The death toll from the blast rose to 31 on Friday.",
+                &[(Killed, Some(31), Some(31))],
+            ),
+            (
+                "The number of people killed has climbed to 18.",
+                &[(Killed, Some(18), Some(18))],
+            ),
+            (
+                "The number of injured stood at 40.",
+                &[(Injured, Some(40), Some(40))],
+            ),
+            // Missing and captured are their own kinds.
+            ("Eleven crew are missing.", &[(Missing, Some(11), Some(11))]),
+            (
+                "Raiders abducted 30 pupils from the school.",
+                &[(Captured, Some(30), Some(30))],
+            ),
+            // Explicit negatives; silence is not zero.
             (
                 "no casualties were reported",
                 &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))],
             ),
-            (
-                "the incident posed no threat to civilians",
-                &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))],
-            ),
             ("No one was hurt.", &[(Injured, Some(0), Some(0))]),
             (
-                "five more people were injured there",
-                &[(Injured, Some(5), Some(5))],
+                "No one was killed or injured.",
+                &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))],
             ),
+            ("the incident posed no threat to civilians", &[]),
+            ("officials said nothing about casualties", &[]),
+            // Numbers that count other things.
             ("a 17-year-old girl and twin sisters aged 14", &[]),
+            ("a boy of 15 was hurt", &[(Injured, Some(1), Some(1))]),
             ("a population of about 217,000", &[]),
             ("472 drones were launched", &[]),
+            ("Twenty buildings were destroyed", &[]),
             ("24 kilometers from the front line", &[]),
+            ("a bombing in 2017 killed", &[]),
         ];
         for (s, want) in cases {
             assert_eq!(&hits(s), want, "{s:?}");

@@ -408,6 +408,8 @@ fn candidates_for(
                         toks[h.start].span.start,
                         toks[h.end.min(toks.len()) - 1].span.end,
                     ),
+                    cue: h.cue,
+                    joined: h.joined,
                 })
                 .collect()
         } else {
@@ -572,7 +574,12 @@ fn compatible(
     if e.category != c.category {
         return None;
     }
-    if let (Some(a), Some(b)) = (&e.date, &c.date) {
+    // A toll update is dated when it was reported, not when the incident happened.
+    let toll_report = !c.casualties.is_empty()
+        && c.casualties
+            .iter()
+            .all(|x| matches!(x.cue, crate::cues::Cue::Update | crate::cues::Cue::Earlier));
+    if let (Some(a), Some(b), false) = (&e.date, &c.date, toll_report) {
         if a != b {
             return None;
         }
@@ -598,7 +605,7 @@ fn compatible(
     for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
         let a = figure(&e.casualties, kind);
         let b = figure(&c.casualties, kind);
-        if let (Some(a), Some(b)) = (&a, &b) {
+        if let (Some(a), Some(b), false) = (&a, &b, toll_report) {
             if !overlaps(a, b) {
                 return None;
             }
@@ -659,7 +666,7 @@ pub fn build(
     facts: &[SentenceFacts],
     mentions: &[PlaceMention],
     place_ids: &[String],
-) -> Vec<Event> {
+) -> (Vec<Event>, Vec<crate::model::Figure>) {
     let mut events: Vec<Event> = Vec::new();
     let mut event_place: Vec<Option<usize>> = Vec::new();
     let mut deferred: Vec<Candidate> = Vec::new();
@@ -726,6 +733,7 @@ pub fn build(
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| events[i].sentences.first().copied().unwrap_or(0));
     let mut out = Vec::new();
+    let mut ledger = Vec::new();
     for (n, i) in order.into_iter().enumerate() {
         let mut e = events[i].clone();
         e.id = format!("e{}", n + 1);
@@ -733,10 +741,13 @@ pub fn build(
         if e.country.is_none() {
             e.country = event_place[i].and_then(|m| mentions[m].country.clone());
         }
-        finish(&mut e, event_place[i].map(|m| mentions[m].name.as_str()));
+        ledger.extend(finish(
+            &mut e,
+            event_place[i].map(|m| mentions[m].name.as_str()),
+        ));
         out.push(e);
     }
-    out
+    (out, ledger)
 }
 
 fn new_event(c: Candidate) -> Event {
@@ -805,35 +816,11 @@ fn absorb(e: &mut Event, place: &mut Option<usize>, c: Candidate, reason: String
     }
 }
 
-/// Fills figures and the summary. Weapons of one kind told twice count once (the
-/// largest stated count), since a retelling does not fire more missiles.
-fn finish(e: &mut Event, place_name: Option<&str>) {
-    let (killed, k_comp) = reconcile(
-        e.casualties
-            .iter()
-            .filter(|c| c.kind == CasualtyKind::Killed)
-            .map(|c| &c.count),
-    );
-    let (injured, i_comp) = reconcile(
-        e.casualties
-            .iter()
-            .filter(|c| c.kind == CasualtyKind::Injured)
-            .map(|c| &c.count),
-    );
-    for (what, comp) in [("killed", k_comp), ("injured", i_comp)] {
-        for c in comp {
-            if let Some(s) = e.casualties.iter().find(|x| x.count == c) {
-                e.merges.push(Merge {
-                    sentence: s.sentence,
-                    reason: format!(
-                        "competing {what} figure {} (\"{}\") kept as a claim, not counted",
-                        fmt_iv(&c),
-                        s.text
-                    ),
-                });
-            }
-        }
-    }
+/// Fills figures (through the ledger) and the summary. Weapons of one kind told twice
+/// count once (the largest stated count), since a retelling does not fire more missiles.
+fn finish(e: &mut Event, place_name: Option<&str>) -> Vec<crate::model::Figure> {
+    let figures = crate::ledger::settle(e);
+    let (killed, injured) = (e.killed.clone(), e.injured.clone());
     e.no_casualties = killed.as_ref().is_some_and(|k| k.is_zero())
         && injured.as_ref().is_none_or(|i| i.is_zero());
     e.killed = killed;
@@ -868,4 +855,5 @@ fn finish(e: &mut Event, place_name: Option<&str>) {
         s.push_str(&facts.join(", "));
     }
     e.summary = s;
+    figures
 }

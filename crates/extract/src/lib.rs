@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod article;
 pub mod casualties;
+pub mod cues;
 pub mod dates;
 pub mod distances;
 pub mod error;
@@ -16,6 +17,8 @@ pub mod events;
 pub mod export;
 pub mod gazetteer;
 pub mod geo;
+pub mod ledger;
+pub mod lexicon;
 pub mod model;
 pub mod numbers;
 pub mod places;
@@ -117,6 +120,7 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
     let mut quotes = Vec::new();
     let mut date_mentions = Vec::new();
     let mut facts = Vec::new();
+    let mut other_numbers = Vec::new();
     let mut last_person: Option<String> = None;
     let mut known_people: Vec<String> = Vec::new();
     for (sid, span) in spans.iter().enumerate() {
@@ -201,11 +205,15 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
             .copied()
             .filter(|i| !mentions[*i].metonym && !excluded.contains(i))
             .collect();
+        let cas = casualties::find(t);
+        for (a, b, why) in casualties::not_counts(t, &cas) {
+            other_numbers.push(ledger::not_casualties(text, t, sid, a, b, why));
+        }
         facts.push(events::SentenceFacts {
             id: sid,
             heading: sentences[sid].heading,
             toks: t.clone(),
-            casualties: casualties::find(t),
+            casualties: cas,
             weapons: weapons::find(t),
             dates: sent_dates,
             time: time.map(|x| x.2),
@@ -258,8 +266,11 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
             .map(|i| place_ids[i].clone());
     }
 
-    let events = events::build(&facts, &mentions, &place_ids);
-    let totals = totals::compute(&events);
+    let (events, mut ledger) = events::build(&facts, &mentions, &place_ids);
+    ledger::reconcile_events(&events, &mut ledger, &|s| sentences[s].heading);
+    let totals = totals::compute_over(events.iter(), &ledger);
+    ledger.extend(other_numbers);
+    ledger.sort_by_key(|f| (f.sentence, f.span.start));
     Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
         article: meta.clone(),
@@ -270,6 +281,7 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         quotes,
         dates: date_mentions,
         totals,
+        ledger,
         warnings,
     }
 }

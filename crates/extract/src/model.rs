@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use schemars::JsonSchema;
 
 /// Version of the JSON contract; `schema/extraction.schema.json` is generated from it.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "2.0.0";
 
 /// Byte offsets into the article text, `end` exclusive. Always on UTF-8 boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -104,6 +104,13 @@ pub struct Casualty {
     pub text: String,
     pub sentence: usize,
     pub span: Span,
+    /// What the words around the figure say about it; the ledger reads it, the JSON
+    /// carries its outcome (the figure's role) instead.
+    #[serde(skip)]
+    pub cue: crate::cues::Cue,
+    /// Coordinated with the statement before it in the same clause: the two add up.
+    #[serde(skip)]
+    pub joined: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -360,11 +367,12 @@ impl Event {
 }
 
 /// Casualty totals over the article's incidents, each incident counted once.
+/// `None` means the text gives no figure at all: unknown, which is not zero.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Totals {
-    pub killed: Interval,
-    pub injured: Interval,
+    pub killed: Option<Interval>,
+    pub injured: Option<Interval>,
     /// Events whose killed/injured figures went into the totals.
     pub events: Vec<String>,
 }
@@ -382,6 +390,10 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
     pub totals: Totals,
+    /// Every number that could be read as a casualty count, each with the one role that
+    /// decides whether it is in the totals, and why.
+    #[serde(default)]
+    pub ledger: Vec<Figure>,
     /// Problems with the input that did not stop extraction (e.g. "looks like HTML").
     pub warnings: Vec<String>,
 }
@@ -397,4 +409,65 @@ pub struct DateMention {
     pub time: Option<String>,
     pub sentence: usize,
     pub span: Span,
+}
+
+/// The part a casualty figure plays in the article. Only `Counted` figures reach totals;
+/// every other role says why a figure that looks like a toll was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FigureRole {
+    /// An incident's final figure: added to the totals.
+    Counted,
+    /// The same figure told again (headline and lede, a later re-mention).
+    Restated,
+    /// An earlier figure replaced by a later update ("had earlier put the toll at").
+    Superseded,
+    /// One part of a summary figure that is itself counted ("10 in one town, 1 in another").
+    Part,
+    /// A share of a counted figure ("including five children", "among the dead").
+    Subset,
+    /// A cumulative tally or an incident recalled from further back.
+    Background,
+    /// One side's competing figure for an incident that has another.
+    Claim,
+    /// A number near casualty words that counts something else (ages, weapons, homes).
+    NotCasualties,
+}
+
+impl FigureRole {
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureRole::Counted => "counted",
+            FigureRole::Restated => "restated",
+            FigureRole::Superseded => "superseded",
+            FigureRole::Part => "part",
+            FigureRole::Subset => "subset",
+            FigureRole::Background => "background",
+            FigureRole::Claim => "claim",
+            FigureRole::NotCasualties => "not casualties",
+        }
+    }
+}
+
+/// One entry of the casualty ledger: a figure as written, its role and the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Figure {
+    /// `None` for numbers that are not casualty counts.
+    pub kind: Option<CasualtyKind>,
+    pub count: Interval,
+    /// The figure as written ("at least 12", "a", "two").
+    pub count_text: String,
+    /// The words it came from.
+    pub text: String,
+    pub sentence: usize,
+    pub span: Span,
+    /// The event the figure belongs to, when it belongs to one.
+    pub event: Option<String>,
+    /// The event whose counted figure this one defers to (the summary a part belongs to,
+    /// the incident a restatement repeats), when that is another event.
+    pub refers_to: Option<String>,
+    pub role: FigureRole,
+    pub reason: String,
 }

@@ -11,6 +11,14 @@ pub fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// First letter in lower case ("Thirteen" → "thirteen"), for words that open a sentence.
+pub fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     /// Letters, possibly with digits, inner hyphens, apostrophes and dots ("Kh-22", "U.S").
@@ -28,6 +36,8 @@ pub struct Tok<'a> {
     /// Lower case, trailing possessive removed; computed once here because the rules ask
     /// for it dozens of times per token. Borrowed unless the token has capitals.
     lower: std::borrow::Cow<'a, str>,
+    /// Word classes of `lower`, looked up once here so rules test bits, not lists.
+    pub class: crate::lexicon::Class,
 }
 
 impl<'a> Tok<'a> {
@@ -41,11 +51,17 @@ impl<'a> Tok<'a> {
         } else {
             std::borrow::Cow::Borrowed(t)
         };
+        let class = if kind == TokKind::Word || kind == TokKind::Punct {
+            crate::lexicon::class_of(&lower)
+        } else {
+            crate::lexicon::Class::NONE
+        };
         Tok {
             text,
             span,
             kind,
             lower,
+            class,
         }
     }
     /// Lower-cased text with a trailing possessive removed ("Russia's" → "russia").
@@ -60,6 +76,9 @@ impl<'a> Tok<'a> {
     }
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    pub fn has(&self, c: crate::lexicon::Class) -> bool {
+        self.class.has(c)
     }
     pub fn is_possessive(&self) -> bool {
         self.text.ends_with("'s") || self.text.ends_with("’s")

@@ -1,8 +1,10 @@
 //! Casualty totals. The one invariant users rely on: an incident is counted once, however
-//! many times the article tells it. Events are already merged by coreference, so totals
-//! add each event's reconciled figure; background aggregates are never added.
+//! many times the article tells it. The ledger ([`crate::ledger`]) gives every figure one
+//! role; totals add the counted ones over whichever events are in view.
 
-use crate::model::{Event, Interval, Totals};
+use std::collections::HashSet;
+
+use crate::model::{CasualtyKind, Event, Figure, FigureRole, Interval, Totals};
 
 /// Adds intervals: lower bounds add (a missing lower bound counts as 0); the upper bound
 /// stays known only while every added interval has one.
@@ -33,24 +35,39 @@ pub fn sum<'a>(items: impl Iterator<Item = &'a Interval>) -> Interval {
     }
 }
 
-pub fn compute(events: &[Event]) -> Totals {
-    compute_over(events.iter())
-}
-
-/// Totals over any subset of events (the app passes the filtered ones).
-pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>) -> Totals {
-    let counted: Vec<&Event> = events.filter(|e| !e.background).collect();
-    let killed = sum(counted.iter().filter_map(|e| e.killed.as_ref()));
-    let injured = sum(counted.iter().filter_map(|e| e.injured.as_ref()));
-    let ids = counted
-        .iter()
-        .filter(|e| e.killed.is_some() || e.injured.is_some())
-        .map(|e| e.id.clone())
+/// Totals over a set of events: their counted figures, plus parts whose summary is not in
+/// the set. `None` when no figure of that kind is in view: unknown, not zero.
+pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>, ledger: &[Figure]) -> Totals {
+    let ids: HashSet<&str> = events
+        .filter(|e| !e.background)
+        .map(|e| e.id.as_str())
         .collect();
+    let counts = |f: &Figure| {
+        f.event.as_deref().is_some_and(|e| ids.contains(e))
+            && (f.role == FigureRole::Counted
+                || (f.role == FigureRole::Part
+                    && f.refers_to.as_deref().is_none_or(|r| !ids.contains(r))))
+    };
+    let of_kind = |k: CasualtyKind| -> Option<Interval> {
+        let xs: Vec<&Interval> = ledger
+            .iter()
+            .filter(|f| f.kind == Some(k) && counts(f))
+            .map(|f| &f.count)
+            .collect();
+        (!xs.is_empty()).then(|| sum(xs.into_iter()))
+    };
+    let mut evs: Vec<String> = ledger
+        .iter()
+        .filter(|f| {
+            counts(f) && matches!(f.kind, Some(CasualtyKind::Killed | CasualtyKind::Injured))
+        })
+        .filter_map(|f| f.event.clone())
+        .collect();
+    evs.dedup();
     Totals {
-        killed,
-        injured,
-        events: ids,
+        killed: of_kind(CasualtyKind::Killed),
+        injured: of_kind(CasualtyKind::Injured),
+        events: evs,
     }
 }
 

@@ -1,0 +1,311 @@
+//! Discourse cues around a casualty figure: the words that tell a reader whether a
+//! number is a share of another ("including five children"), an earlier toll ("had
+//! earlier put the toll at"), an update ("rose to"), a running tally ("since the war
+//! began"), one side's claim, or a further incident ("elsewhere"). General English only:
+//! no rule here names a place, a person or an outlet.
+
+use crate::casualties::Hit;
+use crate::lexicon::Class;
+use crate::text::Tok;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cue {
+    #[default]
+    None,
+    /// A share of another figure: "including", "among them", "five of them children".
+    Subset,
+    /// A figure that a later one replaced: "earlier", "initially", "had given".
+    Earlier,
+    /// A toll that moved: "rose to", "climbed to", "raised the toll to".
+    Update,
+    /// A running or war-wide tally: "since", "so far", "this year".
+    Aggregate,
+    /// A figure one side claims: "claimed", "said it had killed".
+    Claim,
+    /// A further incident: "elsewhere", "separately", "in another attack".
+    Additional,
+}
+
+fn clause_break(t: &Tok) -> bool {
+    matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–") || t.is_any(&["but", "while"])
+}
+
+/// Tokens of the clause around `a..b`: back to the previous break, forward to the next.
+fn clause(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
+    let start = (0..a)
+        .rev()
+        .find(|&i| clause_break(&toks[i]))
+        .map_or(0, |i| i + 1);
+    let end = (b..toks.len())
+        .find(|&i| clause_break(&toks[i]))
+        .unwrap_or(toks.len());
+    (start, end)
+}
+
+fn is_subset(toks: &[Tok], h: &Hit) -> bool {
+    let (a, b) = h.num;
+    let before = |k: usize| a.checked_sub(k).map(|i| &toks[i]);
+    // "including five children", "including at least two".
+    if (1..=2).any(|k| before(k).is_some_and(|t| t.is_any(&["including", "includes", "incl"]))) {
+        return true;
+    }
+    // "among them two children", "of whom three were", "of which".
+    if before(2).is_some_and(|t| t.is_any(&["among", "of"]))
+        && before(1).is_some_and(|t| t.is_any(&["them", "whom", "which", "those"]))
+    {
+        return true;
+    }
+    // "five of them children", "two of whom".
+    let after = |k: usize| toks.get(b + k);
+    if after(0).is_some_and(|t| t.is("of")) && after(1).is_some_and(|t| t.is_any(&["them", "whom"]))
+    {
+        return true;
+    }
+    // "Fifteen children were among the wounded", "among the dead were four soldiers".
+    if toks[b..h.end.max(b)].iter().any(|t| t.is("among")) {
+        return true;
+    }
+    // "ambulances carried 102 injured to hospitals": one service's share of the toll.
+    let (cs, ce) = clause(toks, a, b);
+    let moved = (cs..ce).any(|i| {
+        toks[i].is_any(&[
+            "carried",
+            "brought",
+            "taken",
+            "received",
+            "admitted",
+            "treated",
+            "transported",
+        ])
+    });
+    if moved && (cs..ce).any(|i| toks[i].is_any(&["hospital", "hospitals", "morgue", "morgues"])) {
+        return true;
+    }
+    (a.saturating_sub(6)..a).any(|i| {
+        toks[i].is("among")
+            && toks
+                .get(i + 2)
+                .is_some_and(|t| t.has(Class::DEATH) || t.has(Class::INJURY) || t.is("victims"))
+    })
+}
+
+fn is_earlier(toks: &[Tok], h: &Hit) -> bool {
+    const EARLIER: &[&str] = &[
+        "earlier",
+        "initially",
+        "previously",
+        "first",
+        "preliminary",
+        "initial",
+        "originally",
+        "early",
+    ];
+    let (a, b) = h.num;
+    // "rose to 44 from 40", "up from 31": the figure after "from" is the old one.
+    if a >= 1 && toks[a - 1].is("from") && (a.saturating_sub(6)..a).any(|i| toks[i].is("to")) {
+        return true;
+    }
+    let (cs, ce) = clause(toks, h.start.min(a), b);
+    let near = |i: usize| toks[i].is_any(EARLIER) && !toks.get(i + 1).is_some_and(|n| n.is("on"));
+    if (cs..ce.min(b + 6)).any(near) {
+        // "the first strike killed five" is an ordinal, not an earlier toll.
+        let ordinal = (cs..ce).any(|i| {
+            toks[i].is("first")
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| !n.has(Class::SAY) && !n.is_any(&["put", "gave"]))
+        });
+        if !ordinal {
+            return true;
+        }
+    }
+    // "had given a figure of 40", "had put the toll at 30": a report overtaken since.
+    (cs..a).any(|i| {
+        toks[i].is("had")
+            && toks[i + 1..(i + 3).min(toks.len())]
+                .iter()
+                .any(|t| t.is_any(&["given", "put", "reported", "said", "announced", "cited"]))
+    })
+}
+
+fn is_update(toks: &[Tok], h: &Hit) -> bool {
+    let a = h.num.0;
+    (a.saturating_sub(8)..a).any(|i| toks[i].has(Class::UPDATE_VERB))
+        && a >= 1
+        && toks[a - 1].is_any(&["to", "at"])
+}
+
+fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
+    let lo = h.start.saturating_sub(15);
+    let hi = (h.end + 15).min(toks.len());
+    let win = &toks[lo..hi];
+    let comparative = |i: usize| {
+        (i.saturating_sub(4)..i).any(|j| {
+            toks[j].is_any(&[
+                "deadliest",
+                "worst",
+                "largest",
+                "biggest",
+                "first",
+                "highest",
+                "heaviest",
+                "bloodiest",
+            ])
+        })
+    };
+    let since = (lo..hi).any(|i| toks[i].is("since") && !comparative(i));
+    let pairs = win.windows(2).any(|w| {
+        (w[0].is("so") && w[1].is("far"))
+            || (w[0].is("to") && w[1].is("date"))
+            || (w[0].is("this") && w[1].is("year"))
+            || (w[0].is("last") && w[1].is("year"))
+            || (w[0].is("in") && w[1].is_any(&["total", "recent"]))
+            || (w[0].is_any(&["past", "recent"]) && w[1].is_any(&["months", "years", "weeks"]))
+            || (w[0].is_any(&["war", "conflict", "insurgency", "violence"])
+                && w[1].is_any(&["has", "have", "had"]))
+    });
+    let words = win
+        .iter()
+        .any(|t| t.is_any(&["cumulative", "overall", "tally", "throughout", "altogether"]));
+    // "across the country", "in the past 24 hours": a sum over many incidents.
+    let spread = win.windows(3).any(|w| {
+        (w[0].is("across") && w[1].is("the"))
+            || (w[0].is_any(&["past", "last"]) && w[2].is_any(&["hours", "days"]))
+            || (w[0].is("the") && w[1].kind == crate::text::TokKind::Number && w[2].is("hours"))
+    });
+    // "the offensive has killed", "the violence … has left 40,000 dead".
+    const WAR: &[&str] = &[
+        "war",
+        "conflict",
+        "violence",
+        "insurgency",
+        "offensive",
+        "campaign",
+        "fighting",
+        "uprising",
+        "crackdown",
+    ];
+    let perfect = toks.windows(2).any(|w| {
+        w[0].is_any(&["has", "have"])
+            && (w[1].has(Class::KILL_VERB) || w[1].is_any(&["left", "claimed", "cost"]))
+    }) && toks[..h.num.0].iter().any(|t| t.is_any(WAR));
+    since || pairs || words || spread || perfect
+}
+
+fn is_claim(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| t.is_any(&["claimed", "claims", "alleged", "insisted", "boasted"]))
+        || toks.windows(3).any(|w| {
+            w[0].is_any(&["said", "says"])
+                && w[1].is_any(&["it", "its", "they", "their"])
+                && (w[2].has(Class::KILL_VERB) || w[2].is_any(&["had", "forces", "troops"]))
+        })
+}
+
+fn is_additional(toks: &[Tok], h: &Hit) -> bool {
+    let before = &toks[..h.num.0];
+    let next = toks.get(h.num.1);
+    next.is_some_and(|t| t.is_any(&["more", "others"]))
+        || before
+            .last()
+            .is_some_and(|t| t.is_any(&["another", "further"]))
+        || before
+            .iter()
+            .any(|t| t.is_any(&["elsewhere", "separately", "separate"]))
+        || before.windows(2).any(|w| {
+            (w[0].is("a") && w[1].is_any(&["separate", "second", "third", "further"]))
+                || (w[0].is("another") && !w[1].is_any(&["one", "two"]))
+                || (w[0].is("in") && w[1].is_any(&["another", "separate"]))
+        })
+}
+
+/// The strongest cue around one casualty statement. Order matters: a subset inside an
+/// update ("rose to 44, including five children") is still a subset.
+pub fn of(toks: &[Tok], h: &Hit) -> Cue {
+    if is_subset(toks, h) {
+        Cue::Subset
+    } else if is_earlier(toks, h) {
+        Cue::Earlier
+    } else if is_aggregate(toks, h) {
+        Cue::Aggregate
+    } else if is_update(toks, h) {
+        Cue::Update
+    } else if is_claim(toks) {
+        Cue::Claim
+    } else if is_additional(toks, h) {
+        Cue::Additional
+    } else {
+        Cue::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casualties::find;
+    use crate::model::Span;
+    use crate::text::tokenize;
+
+    fn cues(s: &str) -> Vec<(Option<u64>, Cue)> {
+        let toks = tokenize(s, Span::new(0, s.len()));
+        find(&toks).iter().map(|h| (h.count.min, h.cue)).collect()
+    }
+
+    #[test]
+    fn cue_table() {
+        type Case<'a> = (&'a str, &'a [(Option<u64>, Cue)]);
+        let cases: &[Case] = &[
+            (
+                "The blast killed 30 people, including six children.",
+                &[(Some(30), Cue::None), (Some(6), Cue::Subset)],
+            ),
+            (
+                "Nine children were among the wounded.",
+                &[(Some(9), Cue::Subset)],
+            ),
+            (
+                "It killed 14 people, four of them children.",
+                &[(Some(14), Cue::None), (Some(4), Cue::Subset)],
+            ),
+            (
+                "Officials had earlier put the death toll at 20.",
+                &[(Some(20), Cue::Earlier)],
+            ),
+            (
+                "The toll rose to 25 from 19 killed.",
+                &[(Some(25), Cue::Update), (Some(19), Cue::Earlier)],
+            ),
+            (
+                "The governor had given a figure of 12 dead on Monday.",
+                &[(Some(12), Cue::Earlier)],
+            ),
+            (
+                "The war has killed more than 9,000 people since it began.",
+                &[(Some(9001), Cue::Aggregate)],
+            ),
+            (
+                "So far this year 300 civilians have been killed in the province.",
+                &[(Some(300), Cue::Aggregate)],
+            ),
+            (
+                "It was the deadliest attack since 2019, killing 40 people.",
+                &[(Some(40), Cue::None)],
+            ),
+            (
+                "The army claimed it had killed 50 fighters.",
+                &[(Some(50), Cue::Claim)],
+            ),
+            (
+                "Elsewhere, shelling killed two people in a village.",
+                &[(Some(2), Cue::Additional)],
+            ),
+            (
+                "The first strike killed five soldiers.",
+                &[(Some(5), Cue::None)],
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(&cues(s), want, "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,439 @@
+//! The casualty ledger: every figure in the article gets exactly one role, with the
+//! reason a reader can check. Totals add only `counted` figures (and the parts of a
+//! summary when the summary itself is out of view), so nothing is counted twice and
+//! silence never becomes zero.
+//!
+//! Two passes. Within an event, cues decide (a subset, an earlier toll, a tally), then
+//! the figure the incident ends on is counted: the latest update if the text gives one,
+//! else the largest lower bound; coordinated counts in one clause add up ("three men and
+//! two women"). Across events, a figure that only repeats another event's toll (a
+//! headline, a summary told before its parts) is marked so that it is not added twice.
+
+use std::collections::HashSet;
+
+use crate::cues::Cue;
+use crate::events::fmt_iv;
+use crate::model::{Casualty, CasualtyKind, Event, Figure, FigureRole, Interval, Span};
+use crate::totals::sum;
+
+const KINDS: [CasualtyKind; 4] = [
+    CasualtyKind::Killed,
+    CasualtyKind::Injured,
+    CasualtyKind::Missing,
+    CasualtyKind::Captured,
+];
+
+fn entry(c: &Casualty, event: &str, role: FigureRole, reason: impl Into<String>) -> Figure {
+    Figure {
+        kind: Some(c.kind),
+        count: c.count.clone(),
+        count_text: c.count_text.clone(),
+        text: c.text.clone(),
+        sentence: c.sentence,
+        span: c.span,
+        event: Some(event.to_string()),
+        refers_to: None,
+        role,
+        reason: reason.into(),
+    }
+}
+
+/// The role a cue gives on its own, before figures are compared.
+fn role_from_cue(c: &Casualty, background_event: bool) -> Option<(FigureRole, &'static str)> {
+    if background_event {
+        return Some((
+            FigureRole::Background,
+            "part of a running tally or an incident recalled from further back",
+        ));
+    }
+    match c.cue {
+        Cue::Aggregate => Some((
+            FigureRole::Background,
+            "a cumulative figure (\"since\", \"so far\", \"this year\"), not one incident",
+        )),
+        Cue::Subset => Some((
+            FigureRole::Subset,
+            "a share of another figure (\"including\", \"among them\")",
+        )),
+        Cue::Earlier => Some((
+            FigureRole::Superseded,
+            "an earlier figure (\"earlier\", \"initially\", \"had given\") replaced by a later one",
+        )),
+        _ => None,
+    }
+}
+
+/// One clause's worth of figures: coordinated counts in a sentence add up.
+struct Group<'a> {
+    items: Vec<&'a Casualty>,
+    value: Interval,
+    update: bool,
+    claim: bool,
+}
+
+fn groups<'a>(cands: &[&'a Casualty]) -> Vec<Group<'a>> {
+    let mut out: Vec<Group> = Vec::new();
+    for c in cands {
+        match out.last_mut() {
+            Some(g) if c.joined && g.items[0].sentence == c.sentence => g.items.push(c),
+            _ => out.push(Group {
+                items: vec![c],
+                value: Interval::default(),
+                update: false,
+                claim: false,
+            }),
+        }
+    }
+    for g in &mut out {
+        g.value = sum(g.items.iter().map(|c| &c.count));
+        g.update = g.items.iter().any(|c| c.cue == Cue::Update);
+        g.claim = g.items.iter().all(|c| c.cue == Cue::Claim);
+    }
+    out
+}
+
+fn overlaps(a: &Interval, b: &Interval) -> bool {
+    let lo = a.min.unwrap_or(0).max(b.min.unwrap_or(0));
+    let hi = a.max.unwrap_or(u64::MAX).min(b.max.unwrap_or(u64::MAX));
+    lo <= hi
+}
+
+/// Which group an incident ends on: the last update if the text moves the toll, else the
+/// highest lower bound among non-claims (ties to the first telling).
+fn chosen(gs: &[Group]) -> Option<usize> {
+    if let Some(i) = gs.iter().rposition(|g| g.update && !g.claim) {
+        return Some(i);
+    }
+    let pool: Vec<usize> = (0..gs.len()).filter(|&i| !gs[i].claim).collect();
+    let pool = if pool.is_empty() {
+        (0..gs.len()).collect()
+    } else {
+        pool
+    };
+    let positive: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&i| !gs[i].value.is_zero())
+        .collect();
+    let pool = if positive.is_empty() { pool } else { positive };
+    pool.into_iter().rev().max_by_key(|&i| {
+        (
+            gs[i].value.min.unwrap_or(0),
+            gs[i].value.max.map_or(u64::MAX, |m| m),
+        )
+    })
+}
+
+/// Settles one event: sets its killed/injured figures and returns its ledger entries.
+pub fn settle(e: &mut Event) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for kind in KINDS {
+        let stmts: Vec<&Casualty> = e.casualties.iter().filter(|c| c.kind == kind).collect();
+        let mut cands = Vec::new();
+        for c in &stmts {
+            match role_from_cue(c, e.background) {
+                Some((role, why)) => out.push(entry(c, &e.id, role, why)),
+                None => cands.push(*c),
+            }
+        }
+        let all = groups(&cands);
+        // "killed 11 others", "elsewhere, two died": further victims add to the figure.
+        let (extra, gs): (Vec<Group>, Vec<Group>) = all
+            .into_iter()
+            .partition(|g| g.items[0].cue == Cue::Additional && !g.value.is_zero());
+        let mut figure = chosen(&gs).map(|best| {
+            let b = &gs[best];
+            for (i, g) in gs.iter().enumerate() {
+                for c in &g.items {
+                    let (role, why) = compare(i == best, g, b);
+                    out.push(entry(c, &e.id, role, why));
+                }
+            }
+            b.value.clone()
+        });
+        for g in &extra {
+            for c in &g.items {
+                out.push(entry(
+                    c,
+                    &e.id,
+                    FigureRole::Counted,
+                    "further victims (\"others\", \"another\", \"elsewhere\"): added",
+                ));
+            }
+            figure = Some(match figure {
+                Some(f) => sum([&f, &g.value].into_iter()),
+                None => g.value.clone(),
+            });
+        }
+        match kind {
+            CasualtyKind::Killed => e.killed = figure,
+            CasualtyKind::Injured => e.injured = figure,
+            _ => {}
+        }
+    }
+    out.sort_by_key(|f| (f.sentence, f.span.start));
+    out
+}
+
+fn compare(is_best: bool, g: &Group, best: &Group) -> (FigureRole, String) {
+    if is_best {
+        let why = if g.items.len() > 1 {
+            "the incident's figure; counts in one clause add up"
+        } else if g.update {
+            "the incident's latest figure (the toll was updated to it)"
+        } else {
+            "the incident's figure"
+        };
+        return (FigureRole::Counted, why.into());
+    }
+    let b = fmt_iv(&best.value);
+    if g.claim && !overlaps(&g.value, &best.value) {
+        return (
+            FigureRole::Claim,
+            format!("one side's figure, competing with the reported {b}"),
+        );
+    }
+    if overlaps(&g.value, &best.value) {
+        return (
+            FigureRole::Restated,
+            format!("the same toll told again ({b})"),
+        );
+    }
+    if best.update {
+        return (
+            FigureRole::Superseded,
+            format!("replaced by the updated toll {b}"),
+        );
+    }
+    if g.value.min.unwrap_or(0) < best.value.min.unwrap_or(0) {
+        return (
+            FigureRole::Superseded,
+            format!("a lower count of the same incident, overtaken by {b}"),
+        );
+    }
+    (FigureRole::Claim, format!("a figure competing with {b}"))
+}
+
+/// Counted figure of one kind for an event, from its ledger entries.
+fn counted(ledger: &[Figure], event: &str, kind: CasualtyKind) -> Option<Interval> {
+    let xs: Vec<&Interval> = ledger
+        .iter()
+        .filter(|f| {
+            f.role == FigureRole::Counted
+                && f.kind == Some(kind)
+                && f.event.as_deref() == Some(event)
+        })
+        .map(|f| &f.count)
+        .collect();
+    (!xs.is_empty()).then(|| sum(xs.into_iter()))
+}
+
+/// Whether an event only sums up or repeats others: a headline, or a mention with no
+/// place of its own.
+fn is_general(e: &Event, heading: &dyn Fn(usize) -> bool) -> bool {
+    e.sentences.iter().all(|&s| heading(s)) || e.place_id.is_none()
+}
+
+/// Across events: a general event whose figure equals another event's is a restatement;
+/// one whose figure equals the sum of several later events is a summary of them (the
+/// summary is counted, they become its parts).
+pub fn reconcile_events(events: &[Event], ledger: &mut [Figure], heading: &dyn Fn(usize) -> bool) {
+    // One statement shared by events split from one sentence (one per place) counts once.
+    let mut seen: HashSet<(Span, Option<CasualtyKind>)> = HashSet::new();
+    let mut first_event: Vec<(Span, String)> = Vec::new();
+    for f in ledger.iter_mut() {
+        if !seen.insert((f.span, f.kind)) && f.role == FigureRole::Counted {
+            let owner = first_event
+                .iter()
+                .find(|(s, _)| *s == f.span)
+                .map(|(_, e)| e.clone());
+            f.role = FigureRole::Restated;
+            f.reason =
+                "the same statement, already counted with another place of its sentence".into();
+            f.refers_to = owner;
+        } else if let Some(e) = f.event.as_ref().filter(|_| f.role == FigureRole::Counted) {
+            first_event.push((f.span, e.clone()));
+        }
+    }
+    for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
+        let figs: Vec<Option<Interval>> = events
+            .iter()
+            .map(|e| counted(ledger, &e.id, kind))
+            .collect();
+        let live: Vec<usize> = (0..events.len())
+            .filter(|&i| !events[i].background && figs[i].as_ref().is_some_and(|f| !f.is_zero()))
+            .collect();
+        let mut restated: HashSet<usize> = HashSet::new();
+        // The same toll in two events of one category whose dates agree is one incident
+        // told twice (the coreference step kept them apart, e.g. over a figure update).
+        for (n, &i) in live.iter().enumerate() {
+            let twin = live[..n].iter().copied().find(|&j| {
+                !restated.contains(&j)
+                    && events[j].category == events[i].category
+                    && (events[j].date.is_none()
+                        || events[i].date.is_none()
+                        || events[j].date == events[i].date)
+                    && figs[j] == figs[i]
+            });
+            if let Some(j) = twin {
+                restated.insert(i);
+                let fi = figs[i].as_ref().map(fmt_iv).unwrap_or_default();
+                mark(
+                    ledger,
+                    &events[i].id,
+                    kind,
+                    FigureRole::Restated,
+                    &events[j].id,
+                    format!(
+                        "the toll of {} told again ({fi}; same category, no conflicting date)",
+                        events[j].id
+                    ),
+                );
+            }
+        }
+        for &i in &live {
+            if restated.contains(&i) || !is_general(&events[i], heading) {
+                continue;
+            }
+            let fi = figs[i].as_ref().expect("live events have figures");
+            // Parts: the specific events told after it whose figures add up to it.
+            let parts: Vec<usize> = live
+                .iter()
+                .copied()
+                .filter(|&j| j != i && !restated.contains(&j) && !is_general(&events[j], heading))
+                .collect();
+            let part_sum = sum(parts.iter().filter_map(|&j| figs[j].as_ref()));
+            if parts.len() >= 2 && part_sum.min == fi.min && part_sum.min.is_some() {
+                for &j in &parts {
+                    mark(
+                        ledger,
+                        &events[j].id,
+                        kind,
+                        FigureRole::Part,
+                        &events[i].id,
+                        format!(
+                            "one part of the summary figure {} in {}",
+                            fmt_iv(fi),
+                            events[i].id
+                        ),
+                    );
+                }
+                continue;
+            }
+            // A repeat: another event already carries the same toll.
+            let same = live.iter().copied().find(|&j| {
+                j != i
+                    && !restated.contains(&j)
+                    && figs[j].as_ref().is_some_and(|fj| fj.min == fi.min)
+            });
+            if let Some(j) = same {
+                restated.insert(i);
+                mark(
+                    ledger,
+                    &events[i].id,
+                    kind,
+                    FigureRole::Restated,
+                    &events[j].id,
+                    format!("the toll of {} told again ({})", events[j].id, fmt_iv(fi)),
+                );
+            }
+        }
+    }
+}
+
+fn mark(
+    ledger: &mut [Figure],
+    event: &str,
+    kind: CasualtyKind,
+    role: FigureRole,
+    refers_to: &str,
+    reason: String,
+) {
+    for f in ledger.iter_mut().filter(|f| {
+        f.role == FigureRole::Counted && f.kind == Some(kind) && f.event.as_deref() == Some(event)
+    }) {
+        f.role = role;
+        f.refers_to = Some(refers_to.to_string());
+        f.reason = reason.clone();
+    }
+}
+
+/// A number that a reader might take for a toll but that counts something else.
+pub fn not_casualties(
+    text: &str,
+    toks: &[crate::text::Tok],
+    sentence: usize,
+    a: usize,
+    b: usize,
+    why: &str,
+) -> Figure {
+    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let end = toks.get(b).map_or(span.end, |t| t.span.end);
+    let words = Span::new(span.start, end);
+    Figure {
+        kind: None,
+        count: Interval::default(),
+        count_text: span.slice(text).to_string(),
+        text: words.slice(text).to_string(),
+        sentence,
+        span,
+        event: None,
+        refers_to: None,
+        role: FigureRole::NotCasualties,
+        reason: why.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{CasualtyKind, FigureRole};
+    use crate::{extract_text, Gazetteer};
+
+    /// (role, kind, min) of each casualty figure, and the killed total.
+    fn roles(text: &str) -> (Vec<(FigureRole, u64)>, Option<u64>) {
+        let x =
+            extract_text(text, "t", Some("2025-03-10"), Gazetteer::embedded()).expect("extracts");
+        let rows = x
+            .ledger
+            .iter()
+            .filter(|f| f.kind == Some(CasualtyKind::Killed))
+            .map(|f| (f.role, f.count.min.unwrap_or(0)))
+            .collect();
+        (rows, x.totals.killed.and_then(|k| k.min))
+    }
+
+    /// Made-up articles, one discourse pattern each.
+    #[test]
+    fn ledger_roles() {
+        use FigureRole::*;
+        type Case<'a> = (&'a str, &'a [(FigureRole, u64)], Option<u64>);
+        let cases: &[Case] = &[
+            (
+                "A drone strike on a market in Kharkiv killed 14 people, including three children.",
+                &[(Counted, 14), (Subset, 3)],
+                Some(14),
+            ),
+            (
+                "A missile hit a school in Odesa on Sunday, killing nine people.\nThe toll rose to 12 on Monday, officials said, after they had earlier put it at nine.",
+                &[(Superseded, 9), (Counted, 12), (Superseded, 9)],
+                Some(12),
+            ),
+            (
+                "Shelling killed four people in Kherson on Monday.\nThe war has killed more than 10,000 civilians since it began.",
+                &[(Counted, 4), (Background, 10001)],
+                Some(4),
+            ),
+            (
+                "Gunmen shot dead five farmers in a village near Kano on Sunday.\nElsewhere, two more people were killed.",
+                &[(Counted, 5), (Counted, 2)],
+                Some(7),
+            ),
+            ("Officials said nothing about casualties after the drone strike on Kursk.", &[], None),
+        ];
+        for (text, want, total) in cases {
+            let (got, t) = roles(text);
+            assert_eq!(&got, want, "{text:?}");
+            assert_eq!(&t, total, "total of {text:?}");
+        }
+    }
+}
