@@ -91,6 +91,16 @@ test("loads the seed article's events with no errors", async () => {
   assert.match(await ukraine.innerText(), /≥ 12/, "the killed were Ukrainian soldiers, as the text says");
   assert.match(await summary.innerText(), /≥ 61 injured/);
   assert.match(await countText(page), new RegExp(`${n} of ${n} events`));
+  // The ledger: every figure with its role and reason, each linked to its sentence.
+  await summary.getByText(/Every figure and why/).click();
+  const ledger = page.getByRole("table", { name: "Casualty figure ledger" });
+  const counted = ledger.getByRole("row").filter({ hasText: /^counted/ }).filter({ hasText: "at least 12 killed" });
+  assert.equal(await counted.count(), 1, "the strike's toll is counted once");
+  const restated = ledger.getByRole("row").filter({ hasText: /^restated/ }).filter({ hasText: "12 killed" });
+  assert.equal(await restated.count(), 1, "its retelling is listed as restated, not added");
+  assert.match(await restated.innerText(), /told again/);
+  await restated.getByRole("link").click();
+  await page.locator(".sent").filter({ hasText: "the deaths of 12" }).waitFor();
   await page.screenshot({ path: path.join(out, "desktop.png"), fullPage: true });
   assert.deepEqual(errors, []);
   assert.deepEqual(failed, []);

@@ -91,7 +91,10 @@ fn russian_regions_hit_without_casualties() {
         assert_eq!(e.country.as_deref(), Some("RU"), "{region}");
         if region == "Irkutsk" {
             // "posed no threat to civilians" says nothing about casualties: unknown, not zero.
-            assert!(!e.no_casualties && e.killed.is_none(), "{region}: not stated");
+            assert!(
+                !e.no_casualties && e.killed.is_none(),
+                "{region}: not stated"
+            );
         } else {
             assert!(e.no_casualties, "{region}: zero casualties stated");
         }
