@@ -430,7 +430,8 @@ fn Summary(ctx: Ctx) -> impl IntoView {
 /// why a number in the article was or was not added to the totals.
 #[component]
 fn Ledger(ctx: Ctx) -> impl IntoView {
-    let rows = move || {
+    // One memo feeds both the count and the table, so a filter change collects the rows once.
+    let rows = Memo::new(move |_| {
         ctx.ix.with(|ix| {
             ctx.visible.with(|v| {
                 filter::ledger_of(&ix.x, v)
@@ -439,14 +440,14 @@ fn Ledger(ctx: Ctx) -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
     view! {
         <details class="ledger">
-            <summary>{move || format!("Every figure and why it counts or not ({})", rows().len())}</summary>
+            <summary>{move || format!("Every figure and why it counts or not ({})", rows.with(|r| r.len()))}</summary>
             <table aria-label="Casualty figure ledger">
                 <thead><tr><th scope="col">"Role"</th><th scope="col">"Figure"</th><th scope="col">"Words"</th><th scope="col">"Why"</th></tr></thead>
                 <tbody>
-                    {move || rows().into_iter().map(|f| {
+                    {move || rows.get().into_iter().map(|f| {
                         let n = f.sentence;
                         let figure = match f.kind {
                             Some(k) => format!("{} {}", f.count_text, format::kind_label(k)),

@@ -512,7 +512,8 @@ fn span_text(toks: &[Tok], a: usize, b: usize) -> String {
     s
 }
 
-fn overlaps(a: &Interval, b: &Interval) -> bool {
+/// Whether two stated intervals can describe the same count.
+pub(crate) fn overlaps(a: &Interval, b: &Interval) -> bool {
     let lo = a.min.unwrap_or(0).max(b.min.unwrap_or(0));
     let hi = a.max.unwrap_or(u64::MAX).min(b.max.unwrap_or(u64::MAX));
     lo <= hi
@@ -820,11 +821,8 @@ fn absorb(e: &mut Event, place: &mut Option<usize>, c: Candidate, reason: String
 /// count once (the largest stated count), since a retelling does not fire more missiles.
 fn finish(e: &mut Event, place_name: Option<&str>) -> Vec<crate::model::Figure> {
     let figures = crate::ledger::settle(e);
-    let (killed, injured) = (e.killed.clone(), e.injured.clone());
-    e.no_casualties = killed.as_ref().is_some_and(|k| k.is_zero())
-        && injured.as_ref().is_none_or(|i| i.is_zero());
-    e.killed = killed;
-    e.injured = injured;
+    e.no_casualties = e.killed.as_ref().is_some_and(|k| k.is_zero())
+        && e.injured.as_ref().is_none_or(|i| i.is_zero());
     let mut parts = vec![crate::text::capitalize(e.category.label())];
     if !e.actors.is_empty() {
         parts.push(format!("by {}", e.actors.join(", ")));

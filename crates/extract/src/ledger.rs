@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 
 use crate::cues::Cue;
-use crate::events::fmt_iv;
+use crate::events::{fmt_iv, overlaps};
 use crate::model::{Casualty, CasualtyKind, Event, Figure, FigureRole, Interval, Span};
 use crate::totals::sum;
 
@@ -90,12 +90,6 @@ fn groups<'a>(cands: &[&'a Casualty]) -> Vec<Group<'a>> {
         g.claim = g.items.iter().all(|c| c.cue == Cue::Claim);
     }
     out
-}
-
-fn overlaps(a: &Interval, b: &Interval) -> bool {
-    let lo = a.min.unwrap_or(0).max(b.min.unwrap_or(0));
-    let hi = a.max.unwrap_or(u64::MAX).min(b.max.unwrap_or(u64::MAX));
-    lo <= hi
 }
 
 /// Which group an incident ends on: the last update if the text moves the toll, else the
@@ -214,15 +208,16 @@ fn compare(is_best: bool, g: &Group, best: &Group) -> (FigureRole, String) {
     (FigureRole::Claim, format!("a figure competing with {b}"))
 }
 
+/// Whether a ledger entry is a counted figure of this kind in this event.
+fn counted_in(f: &Figure, event: &str, kind: CasualtyKind) -> bool {
+    f.role == FigureRole::Counted && f.kind == Some(kind) && f.event.as_deref() == Some(event)
+}
+
 /// Counted figure of one kind for an event, from its ledger entries.
 fn counted(ledger: &[Figure], event: &str, kind: CasualtyKind) -> Option<Interval> {
     let xs: Vec<&Interval> = ledger
         .iter()
-        .filter(|f| {
-            f.role == FigureRole::Counted
-                && f.kind == Some(kind)
-                && f.event.as_deref() == Some(event)
-        })
+        .filter(|f| counted_in(f, event, kind))
         .map(|f| &f.count)
         .collect();
     (!xs.is_empty()).then(|| sum(xs.into_iter()))
@@ -349,9 +344,7 @@ fn mark(
     refers_to: &str,
     reason: String,
 ) {
-    for f in ledger.iter_mut().filter(|f| {
-        f.role == FigureRole::Counted && f.kind == Some(kind) && f.event.as_deref() == Some(event)
-    }) {
+    for f in ledger.iter_mut().filter(|f| counted_in(f, event, kind)) {
         f.role = role;
         f.refers_to = Some(refers_to.to_string());
         f.reason = reason.clone();
