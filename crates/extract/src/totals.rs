@@ -56,14 +56,15 @@ pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>, ledger: &[Figur
             .collect();
         (!xs.is_empty()).then(|| sum(xs.into_iter()))
     };
-    let mut evs: Vec<String> = ledger
-        .iter()
-        .filter(|f| {
-            counts(f) && matches!(f.kind, Some(CasualtyKind::Killed | CasualtyKind::Injured))
-        })
-        .filter_map(|f| f.event.clone())
-        .collect();
-    evs.dedup();
+    // The ledger is in text order, so one event's figures need not be adjacent.
+    let mut evs: Vec<String> = Vec::new();
+    for f in ledger.iter().filter(|f| {
+        counts(f) && matches!(f.kind, Some(CasualtyKind::Killed | CasualtyKind::Injured))
+    }) {
+        if let Some(e) = f.event.as_ref().filter(|e| !evs.contains(e)) {
+            evs.push(e.clone());
+        }
+    }
     Totals {
         killed: of_kind(CasualtyKind::Killed),
         injured: of_kind(CasualtyKind::Injured),
@@ -81,6 +82,19 @@ mod tests {
             max,
             approx: false,
         }
+    }
+
+    #[test]
+    fn each_event_is_listed_once() {
+        let text = "Shelling killed three people in Kherson on Monday.\nA drone hit a bus in Sumy on Monday, killing two.\nThe shelling in Kherson also wounded five.";
+        let x = crate::extract_text(text, "t", Some("2025-03-10"), crate::Gazetteer::embedded())
+            .expect("extracts");
+        // One event's figures apart in text order: e1 killed, e2 killed, e1 injured.
+        let mut ledger = x.ledger.clone();
+        let last = ledger.len() - 1;
+        ledger[last].event = Some("e1".into());
+        let t = compute_over(x.events.iter(), &ledger);
+        assert_eq!(t.events, ["e1", "e2"]);
     }
 
     #[test]
