@@ -450,7 +450,7 @@ fn Ledger(ctx: Ctx) -> impl IntoView {
                     {move || rows.get().into_iter().map(|f| {
                         let n = f.sentence;
                         let figure = match f.kind {
-                            Some(k) => format!("{} {}", f.count_text, format::kind_label(k)),
+                            Some(k) => format::ledger_figure(&f.count, &f.count_text, k),
                             None => f.count_text.clone(),
                         };
                         view! {

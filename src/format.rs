@@ -38,6 +38,16 @@ pub fn total(i: &Option<Interval>, what: &str) -> String {
     }
 }
 
+/// A ledger figure as written, with an explicit zero spelled as a number ("0 killed"
+/// rather than "no killed").
+pub fn ledger_figure(count: &Interval, count_text: &str, k: CasualtyKind) -> String {
+    if count.is_zero() {
+        format!("0 {}", kind_label(k))
+    } else {
+        format!("{count_text} {}", kind_label(k))
+    }
+}
+
 pub fn kind_label(k: CasualtyKind) -> &'static str {
     match k {
         CasualtyKind::Killed => "killed",
@@ -130,6 +140,21 @@ mod tests {
         for (i, want) in cases {
             assert_eq!(interval(&i), want);
         }
+    }
+
+    #[test]
+    fn ledger_figures_read_as_written() {
+        let k = CasualtyKind::Killed;
+        assert_eq!(ledger_figure(&Interval::zero(), "no", k), "0 killed");
+        let twelve = Interval {
+            min: Some(12),
+            max: None,
+            approx: false,
+        };
+        assert_eq!(
+            ledger_figure(&twelve, "at least 12", k),
+            "at least 12 killed"
+        );
     }
 
     #[test]
