@@ -14,6 +14,7 @@ use crate::cues::{self, Cue};
 use crate::lexicon::Class;
 use crate::model::{CasualtyKind, Interval};
 use crate::numbers::{find_numbers, NumberMatch};
+use crate::singular;
 use crate::text::{Tok, TokKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,12 +36,12 @@ pub struct Hit {
 }
 
 /// A count candidate: a number expression, or "a"/"an" before a person noun.
-struct Count {
-    start: usize,
-    end: usize,
+pub(crate) struct Count {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// First token of the value itself, after any qualifier ("at least").
-    value_start: usize,
-    interval: Interval,
+    pub(crate) value_start: usize,
+    pub(crate) interval: Interval,
 }
 
 impl From<&NumberMatch> for Count {
@@ -54,7 +55,7 @@ impl From<&NumberMatch> for Count {
     }
 }
 
-fn kind_of_predicate(t: &Tok) -> Option<CasualtyKind> {
+pub(crate) fn kind_of_predicate(t: &Tok) -> Option<CasualtyKind> {
     if t.has(Class::DEATH) {
         Some(CasualtyKind::Killed)
     } else if t.has(Class::INJURY) {
@@ -68,7 +69,7 @@ fn kind_of_predicate(t: &Tok) -> Option<CasualtyKind> {
     }
 }
 
-fn kind_of_verb(t: &Tok) -> Option<CasualtyKind> {
+pub(crate) fn kind_of_verb(t: &Tok) -> Option<CasualtyKind> {
     if t.has(Class::KILL_VERB) {
         Some(CasualtyKind::Killed)
     } else if t.has(Class::INJURE_VERB) {
@@ -78,94 +79,6 @@ fn kind_of_verb(t: &Tok) -> Option<CasualtyKind> {
     } else {
         None
     }
-}
-
-/// "a 50-year-old man", "an unarmed village sheikh": one person, at tokens `i..end`.
-fn singular_person(toks: &[Tok], i: usize) -> Option<Count> {
-    let t = toks.get(i)?;
-    if !t.is_any(&["a", "an"]) {
-        return None;
-    }
-    let mut j = i + 1;
-    while j < toks.len() && j <= i + 4 {
-        let w = &toks[j];
-        if w.has(Class::PERSON) {
-            // Singular only: "a family" is one family, "a few people" is not one.
-            let n = w.norm();
-            let plural = n.ends_with('s') && !matches!(n, "boss") || n == "people" || n == "men";
-            if plural || n == "family" || n == "crew" || n == "staff" || n == "police" {
-                return None;
-            }
-            return Some(Count {
-                start: i,
-                end: i + 1,
-                value_start: i,
-                interval: Interval::exact(1),
-            });
-        }
-        let modifier = w.kind == TokKind::Word
-            && !w.has(Class::BREAK)
-            && !w.has(Class::AUX)
-            && !w.has(Class::THING)
-            && kind_of_predicate(w).is_none()
-            && kind_of_verb(w).is_none()
-            && !w.is_any(&["few", "number", "total", "lot", "dozen", "couple"]);
-        if !modifier {
-            return None;
-        }
-        j += 1;
-    }
-    None
-}
-
-/// The object of a casualty verb when it is one definite person: "killed the village
-/// chief", "shot dead the mayor", "executed him".
-fn singular_object(toks: &[Tok], i: usize) -> Option<Count> {
-    let p = i.checked_sub(1)?;
-    let verb = kind_of_verb(&toks[p]).is_some()
-        || (toks[p].is_any(&["dead", "down"]) && p >= 1 && toks[p - 1].has(Class::AUX));
-    if !verb {
-        return None;
-    }
-    let t = &toks[i];
-    if t.is_any(&["him", "her"]) {
-        return Some(Count {
-            start: i,
-            end: i + 1,
-            value_start: i,
-            interval: Interval::exact(1),
-        });
-    }
-    if !t.is_any(&["the", "his", "her", "their", "its"]) {
-        return None;
-    }
-    let head = (i + 1..(i + 5).min(toks.len())).find(|&j| toks[j].has(Class::PERSON))?;
-    let w = &toks[head];
-    let n = w.norm();
-    let plural = n.ends_with('s')
-        || matches!(
-            n,
-            "people"
-                | "men"
-                | "women"
-                | "children"
-                | "police"
-                | "staff"
-                | "crew"
-                | "family"
-                | "personnel"
-        );
-    let clean = toks[i + 1..head].iter().all(|x| {
-        x.kind == TokKind::Word
-            && !x.has(Class::BREAK)
-            && crate::numbers::word_value(x.norm()).is_none()
-    });
-    (!plural && clean).then_some(Count {
-        start: i,
-        end: i + 1,
-        value_start: i,
-        interval: Interval::exact(1),
-    })
 }
 
 /// Numbers in a sentence about casualties that count something else, with the reason:
@@ -373,6 +286,11 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
             return None;
         }
         if let Some(k) = kind_of_predicate(t) {
+            // "who helped carry the wounded": after "the" it is a noun for other people.
+            let among = j >= 2 && toks[j - 2].is_any(&["among", "of"]);
+            if toks[j - 1].is_any(&["the", "carry", "carried", "treat", "treated"]) && !among {
+                return None;
+            }
             // "taken" and "held" count only as "taken captive", "held hostage".
             if t.is_any(&["taken", "held"])
                 && !toks
@@ -427,7 +345,7 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
 
 /// Whether a count starts at `i` ("31", "at least 16", "a soldier").
 fn starts_count(toks: &[Tok], i: usize) -> bool {
-    crate::numbers::number_at(toks, i).is_some() || singular_person(toks, i).is_some()
+    crate::numbers::number_at(toks, i).is_some() || singular::singular_person(toks, i).is_some()
 }
 
 /// ", including women and children," or ", among them two boys,": an aside inside a
@@ -453,77 +371,6 @@ fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
         .map(|k| k + 1)
 }
 
-/// A singular passive with no count of its own: "the village chief was shot dead",
-/// "a leader was assassinated", "Smith was killed". "Was" makes it one person.
-fn singular_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
-    let mut out = Vec::new();
-    for i in 1..toks.len() {
-        if !toks[i - 1].is("was") {
-            continue;
-        }
-        // "was killed", "was shot dead", "was stabbed to death", "was badly wounded".
-        let mut j = i;
-        while j < toks.len()
-            && j < i + 3
-            && toks[j].has(Class::AUX)
-            && kind_of_predicate(&toks[j]).is_none()
-        {
-            j += 1;
-        }
-        let Some(t) = toks.get(j) else { continue };
-        let kind = if t.is("to") && toks.get(j + 1).is_some_and(|n| n.is("death")) {
-            Some(CasualtyKind::Killed)
-        } else {
-            kind_of_predicate(t)
-                .filter(|k| matches!(k, CasualtyKind::Killed | CasualtyKind::Injured))
-        };
-        let Some(kind) = kind else { continue };
-        if t.is_any(&[
-            "bodies",
-            "corpses",
-            "death",
-            "deaths",
-            "fatalities",
-            "injuries",
-            "injury",
-        ]) {
-            continue;
-        }
-        // The subject must be a person: a person noun or a name, not "no one" or "it".
-        let subj = (i.saturating_sub(12)..i - 1).rev().find(|&k| {
-            let w = &toks[k];
-            w.has(Class::PERSON) || (w.is_capitalized() && w.kind == TokKind::Word && k > 0)
-        });
-        let negated =
-            (i.saturating_sub(3)..i).any(|k| toks[k].is_any(&["no", "nobody", "none", "not"]));
-        let covered = taken
-            .iter()
-            .any(|h| h.start <= i && i < h.end.max(h.num.1 + 1));
-        let subj_ok = subj.is_some_and(|k| {
-            let w = &toks[k];
-            !(w.has(Class::PERSON)
-                && (w.norm().ends_with('s') || w.is_any(&["people", "men", "police"])))
-                && i - 1 - k <= 6
-        }) || toks[i.saturating_sub(2)].is_any(&["he", "she"]);
-        if negated || covered || !subj_ok {
-            continue;
-        }
-        let s = subj.unwrap_or(i - 2);
-        out.push(Hit {
-            kind,
-            count: Interval::exact(1),
-            who: Some(toks[s].text.to_string()),
-            count_text: "one".into(),
-            start: s,
-            end: j + 1,
-            num: (s, s + 1),
-            cue: Cue::None,
-            joined: false,
-        });
-    }
-    out
-}
-
 /// Counts joined by "and" with no predicate between them share one ("five men and two
 /// women were killed", "killing 21 passengers and four soldiers"): they add up.
 fn coordinated(toks: &[Tok], prev: &Hit, h: &Hit) -> bool {
@@ -541,7 +388,9 @@ fn coordinated(toks: &[Tok], prev: &Hit, h: &Hit) -> bool {
 pub fn find(toks: &[Tok]) -> Vec<Hit> {
     let mut counts: Vec<Count> = find_numbers(toks).iter().map(Count::from).collect();
     for i in 0..toks.len() {
-        if let Some(c) = singular_person(toks, i).or_else(|| singular_object(toks, i)) {
+        if let Some(c) =
+            singular::singular_person(toks, i).or_else(|| singular::singular_object(toks, i))
+        {
             if !counts.iter().any(|n| n.start <= i && i < n.end) {
                 counts.push(c);
             }
@@ -561,7 +410,7 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
             out.push(h);
         }
     }
-    let singles = singular_passives(toks, &out);
+    let singles = singular::hits(toks, &out);
     out.extend(singles);
     out.extend(negatives(toks));
     out.sort_by_key(|h| h.num.0);

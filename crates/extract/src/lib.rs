@@ -23,6 +23,7 @@ pub mod model;
 pub mod numbers;
 pub mod places;
 pub mod quotes;
+mod singular;
 pub mod text;
 pub mod totals;
 pub mod weapons;

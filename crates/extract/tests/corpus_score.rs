@@ -4,7 +4,8 @@
 //! the rules improve; never lower them silently.
 //!
 //! The corpus is split: rules are developed on articles 01–24 and only measured on 25–36
-//! (held out). Both splits are printed; a large gap means the rules fit the examples.
+//! (held out). Both splits' scores are printed; a large gap means the rules fit the
+//! examples. Held-out articles' own rows print only with `EVENTLENS_SHOW_HELD_OUT=1`.
 
 use std::collections::HashSet;
 
@@ -153,6 +154,7 @@ fn corpus_scores_above_floors() {
     let mut events = Pr::default();
     // (exact totals, articles) for the development and held-out splits.
     let mut split = [(0usize, 0usize); 2];
+    let show_held_out = std::env::var_os("EVENTLENS_SHOW_HELD_OUT").is_some();
     println!(
         "\n{:<40} {:>6} {:>16} {:>16}  ok",
         "article", "events", "killed got/gold", "injured got/gold"
@@ -165,29 +167,33 @@ fn corpus_scores_above_floors() {
             c.name
         );
         let Some(g) = &c.gold else { continue };
-        let k_ok = same_total(&g["totals"]["killed"], &x.totals.killed);
-        let i_ok = same_total(&g["totals"]["injured"], &x.totals.injured);
-        println!(
-            "{:<40} {:>6} {:>16} {:>16}  {}",
-            c.name.chars().take(40).collect::<String>(),
-            x.events.len(),
-            format!(
-                "{}/{}",
-                show(&x.totals.killed),
-                show_gold(&g["totals"]["killed"])
-            ),
-            format!(
-                "{}/{}",
-                show(&x.totals.injured),
-                show_gold(&g["totals"]["injured"])
-            ),
-            if k_ok && i_ok { "yes" } else { "no" }
-        );
         let held_out = c
             .name
             .get(..2)
             .and_then(|n| n.parse::<u32>().ok())
             .is_some_and(|n| n >= 25);
+        let k_ok = same_total(&g["totals"]["killed"], &x.totals.killed);
+        let i_ok = same_total(&g["totals"]["injured"], &x.totals.injured);
+        // Held-out rows stay hidden unless asked for, so nobody tunes rules on them by
+        // reading the table; their count is always printed below.
+        if !held_out || show_held_out {
+            println!(
+                "{:<40} {:>6} {:>16} {:>16}  {}",
+                c.name.chars().take(40).collect::<String>(),
+                x.events.len(),
+                format!(
+                    "{}/{}",
+                    show(&x.totals.killed),
+                    show_gold(&g["totals"]["killed"])
+                ),
+                format!(
+                    "{}/{}",
+                    show(&x.totals.injured),
+                    show_gold(&g["totals"]["injured"])
+                ),
+                if k_ok && i_ok { "yes" } else { "no" }
+            );
+        }
         let sp = &mut split[usize::from(held_out)];
         sp.1 += 1;
         sp.0 += usize::from(k_ok && i_ok);
@@ -289,7 +295,7 @@ fn corpus_scores_above_floors() {
     // Floors: measured values; raise them as the rules improve.
     assert!(
         dev_ok >= 11,
-        "development totals exact {dev_ok}/{dev_n} below floor 10"
+        "development totals exact {dev_ok}/{dev_n} below floor 11"
     );
     assert!(
         held_ok >= HELD_OUT_FLOOR,
