@@ -214,7 +214,7 @@ fn phrase_word(t: &Tok) -> bool {
         && !NOT_IN_PHRASE.contains(&t.norm())
         && !WEEKDAYS_MONTHS.contains(&t.norm())
         && crate::numbers::word_value(t.norm()).is_none()
-        && !(t.norm().ends_with("ly") && !t.is_capitalized())
+        && (!t.norm().ends_with("ly") || t.is_capitalized())
 }
 
 /// The noun phrase at `from` when it names one person, as `(end, head)`: "the head of a
@@ -474,9 +474,8 @@ pub(crate) fn singular_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
             j += 1;
         }
         let Some(t) = toks.get(j) else { continue };
-        let kind = if t.is("to") && toks.get(j + 1).is_some_and(|n| n.is("death")) {
-            Some(CasualtyKind::Killed)
-        } else if t.is("down") && j > i {
+        let to_death = t.is("to") && toks.get(j + 1).is_some_and(|n| n.is("death"));
+        let kind = if to_death || (t.is("down") && j > i) {
             Some(CasualtyKind::Killed)
         } else {
             kind_of_predicate(t)
