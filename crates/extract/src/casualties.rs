@@ -299,7 +299,23 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
             {
                 return None;
             }
+            // "were abducted and killed", "were attacked and killed": the last
+            // predicate of the pair says what became of them.
+            if let Some(e) = and_then_death(toks, j + 1) {
+                return Some((CasualtyKind::Killed, e));
+            }
             return Some((k, j + 1));
+        }
+        // "five children playing with a shell were killed": a participle clause
+        // between the subject and its verb.
+        if t.norm().ends_with("ing") && toks[j - 1].has(Class::PERSON) {
+            if let Some(k) = (j + 1..(j + 12).min(toks.len()))
+                .take_while(|&k| !matches!(toks[k].text, "." | ";" | ":"))
+                .find(|&k| toks[k].is_any(&["were", "was", "have", "has", "had", "are"]))
+            {
+                j = k;
+                continue;
+            }
         }
         if t.text == "," {
             // "11 people, including women and children, have been killed".
@@ -314,6 +330,12 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
         }
         if t.has(Class::THING) || t.has(Class::UNIT) {
             return None;
+        }
+        // "19 people were attacked and killed" (people, not "pagers … detonated and killed").
+        let people = toks[c.end..j].iter().any(|w| w.has(Class::PERSON))
+            || toks.get(c.end).is_some_and(|w| w.has(Class::AUX));
+        if t.is("and") && people && and_then_death(toks, j).is_some() {
+            return and_then_death(toks, j).map(|e| (CasualtyKind::Killed, e));
         }
         if t.is("and") {
             // "five men and two women were killed": the next count shares the predicate.
@@ -343,6 +365,19 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
     None
 }
 
+/// "and killed", "and later died" at `i`: the end of that death predicate.
+fn and_then_death(toks: &[Tok], i: usize) -> Option<usize> {
+    if !toks.get(i)?.is("and") {
+        return None;
+    }
+    let mut j = i + 1;
+    while toks.get(j)?.has(Class::AUX) && !toks[j].has(Class::DEATH) && j < i + 3 {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    (t.has(Class::DEATH) && !t.is_any(&["bodies", "corpses", "deaths", "death"])).then_some(j + 1)
+}
+
 /// Whether a count starts at `i` ("31", "at least 16", "a soldier").
 fn starts_count(toks: &[Tok], i: usize) -> bool {
     crate::numbers::number_at(toks, i).is_some() || singular::singular_person(toks, i).is_some()
@@ -366,9 +401,11 @@ fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
     ]) {
         return None;
     }
+    // The aside ends at its closing comma, or where the verb resumes when the writer
+    // left the comma out ("11 people, including two children have been killed").
     (comma + 2..limit.min(toks.len()))
-        .find(|&k| toks[k].text == ",")
-        .map(|k| k + 1)
+        .find(|&k| toks[k].text == "," || toks[k].is_any(&["have", "has", "were", "was", "had"]))
+        .map(|k| if toks[k].text == "," { k + 1 } else { k })
 }
 
 /// Counts joined by "and" with no predicate between them share one ("five men and two
@@ -580,6 +617,28 @@ mod tests {
             (
                 "reported two presumed deaths, six injuries and damage",
                 &[(Killed, Some(2), Some(2)), (Injured, Some(6), Some(6))],
+            ),
+            // An aside without its closing comma; a participle clause before the verb.
+            (
+                "At least 11 people, including two women have been killed.",
+                &[(Killed, Some(11), None), (Killed, Some(2), Some(2))],
+            ),
+            (
+                "Four boys herding goats near the river were killed.",
+                &[(Killed, Some(4), Some(4))],
+            ),
+            // Two predicates: the last one says what became of them.
+            (
+                "Six villagers were abducted and killed by the raiders.",
+                &[(Killed, Some(6), Some(6))],
+            ),
+            (
+                "Three men were attacked and killed on the road.",
+                &[(Killed, Some(3), Some(3))],
+            ),
+            (
+                "No fewer than 15 people were killed in the raid.",
+                &[(Killed, Some(15), None)],
             ),
             // Object of a verb; killed and wounded in one clause stay apart.
             (

@@ -167,10 +167,10 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
     let words = win
         .iter()
         .any(|t| t.is_any(&["cumulative", "overall", "tally", "throughout", "altogether"]));
-    // "across the country", "in the past 24 hours": a sum over many incidents.
+    // "in the past 24 hours": a sum over many incidents. Place alone ("across the
+    // country") is not: one barrage or one night's raids can span a country.
     let spread = win.windows(3).any(|w| {
-        (w[0].is("across") && w[1].is("the"))
-            || (w[0].is_any(&["past", "last"]) && w[2].is_any(&["hours", "days"]))
+        (w[0].is_any(&["past", "last"]) && w[2].is_any(&["hours", "days"]))
             || (w[0].is("the") && w[1].kind == crate::text::TokKind::Number && w[2].is("hours"))
     });
     // "the offensive has killed", "the violence … has left 40,000 dead".

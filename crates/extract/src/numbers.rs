@@ -138,6 +138,7 @@ fn could_start(w: &str) -> bool {
             | "up"
             | "as"
             | "no"
+            | "not"
             | "over"
             | "above"
             | "exceeding"
@@ -168,6 +169,8 @@ pub fn number_at(toks: &[Tok], i: usize) -> Option<NumberMatch> {
     // Qualifier phrases, longest first; each gives how many tokens it takes.
     let (qual, qlen): (&str, usize) = match (lower(i), lower(i + 1)) {
         ("at", "least") => ("min", 2),
+        // "no fewer than 15", "not less than 15": at least 15.
+        ("no" | "not", "fewer" | "less") if lower(i + 2) == "than" => ("min", 3),
         ("more", "than") | ("greater", "than") => ("gt", 2),
         ("fewer", "than") | ("less", "than") => ("lt", 2),
         ("up", "to") | ("as", "many") => ("max", if lower(i) == "as" { 3 } else { 2 }),
@@ -282,6 +285,8 @@ mod tests {
         let cases: &[(&str, Option<Bounds>)] = &[
             ("12 killed", Some((Some(12), Some(12), false))),
             ("at least 12", Some((Some(12), None, false))),
+            ("no fewer than 15 persons", Some((Some(15), None, false))),
+            ("not less than 40", Some((Some(40), None, false))),
             ("over 60 others", Some((Some(61), None, false))),
             ("more than 60", Some((Some(61), None, false))),
             ("up to 5", Some((None, Some(5), false))),
