@@ -22,8 +22,11 @@ pub enum Cue {
     Aggregate,
     /// A figure one side claims: "claimed", "said it had killed".
     Claim,
-    /// A further incident: "elsewhere", "separately", "in another attack".
+    /// Further victims: "11 others", "another civilian", "two more". Inside a summary
+    /// these may be one of its parts.
     Additional,
+    /// A further incident, said outright: "elsewhere", "separately", "in another attack".
+    Separate,
 }
 
 fn clause_break(t: &Tok) -> bool {
@@ -202,20 +205,28 @@ fn is_claim(toks: &[Tok]) -> bool {
         })
 }
 
+fn is_separate(toks: &[Tok], h: &Hit) -> bool {
+    let before = &toks[..h.num.0];
+    before
+        .iter()
+        .any(|t| t.is_any(&["elsewhere", "separately", "separate"]))
+        || before.windows(2).any(|w| {
+            (w[0].is("a") && w[1].is_any(&["second", "third"]))
+                || (w[0].is("in") && w[1].is_any(&["another", "separate"]))
+        })
+}
+
 fn is_additional(toks: &[Tok], h: &Hit) -> bool {
     let before = &toks[..h.num.0];
     let next = toks.get(h.num.1);
     next.is_some_and(|t| t.is_any(&["more", "others"]))
+        || toks.get(h.num.0).is_some_and(|t| t.is("another"))
         || before
             .last()
             .is_some_and(|t| t.is_any(&["another", "further"]))
-        || before
-            .iter()
-            .any(|t| t.is_any(&["elsewhere", "separately", "separate"]))
         || before.windows(2).any(|w| {
-            (w[0].is("a") && w[1].is_any(&["separate", "second", "third", "further"]))
+            (w[0].is("a") && w[1].is("further"))
                 || (w[0].is("another") && !w[1].is_any(&["one", "two"]))
-                || (w[0].is("in") && w[1].is_any(&["another", "separate"]))
         })
 }
 
@@ -232,6 +243,8 @@ pub fn of(toks: &[Tok], h: &Hit) -> Cue {
         Cue::Update
     } else if is_claim(toks) {
         Cue::Claim
+    } else if is_separate(toks, h) {
+        Cue::Separate
     } else if is_additional(toks, h) {
         Cue::Additional
     } else {
@@ -297,7 +310,11 @@ mod tests {
             ),
             (
                 "Elsewhere, shelling killed two people in a village.",
-                &[(Some(2), Cue::Additional)],
+                &[(Some(2), Cue::Separate)],
+            ),
+            (
+                "Another three civilians died in the shelling.",
+                &[(Some(3), Cue::Additional)],
             ),
             (
                 "The first strike killed five soldiers.",

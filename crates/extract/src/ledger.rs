@@ -132,9 +132,9 @@ pub fn settle(e: &mut Event) -> Vec<Figure> {
         }
         let all = groups(&cands);
         // "killed 11 others", "elsewhere, two died": further victims add to the figure.
-        let (extra, gs): (Vec<Group>, Vec<Group>) = all
-            .into_iter()
-            .partition(|g| g.items[0].cue == Cue::Additional && !g.value.is_zero());
+        let (extra, gs): (Vec<Group>, Vec<Group>) = all.into_iter().partition(|g| {
+            matches!(g.items[0].cue, Cue::Additional | Cue::Separate) && !g.value.is_zero()
+        });
         let mut figure = chosen(&gs).map(|best| {
             let b = &gs[best];
             for (i, g) in gs.iter().enumerate() {
@@ -232,7 +232,12 @@ fn is_general(e: &Event, heading: &dyn Fn(usize) -> bool) -> bool {
 /// Across events: a general event whose figure equals another event's is a restatement;
 /// one whose figure equals the sum of several later events is a summary of them (the
 /// summary is counted, they become its parts).
-pub fn reconcile_events(events: &[Event], ledger: &mut [Figure], heading: &dyn Fn(usize) -> bool) {
+pub fn reconcile_events(
+    events: &[Event],
+    ledger: &mut [Figure],
+    heading: &dyn Fn(usize) -> bool,
+    broad: &dyn Fn(&str) -> bool,
+) {
     // One statement shared by events split from one sentence (one per place) counts once.
     let mut seen: HashSet<(Span, Option<CasualtyKind>)> = HashSet::new();
     let mut first_event: Vec<(Span, String)> = Vec::new();
@@ -333,6 +338,122 @@ pub fn reconcile_events(events: &[Event], ledger: &mut [Figure], heading: &dyn F
                 );
             }
         }
+        let live: Vec<usize> = live.into_iter().filter(|i| !restated.contains(i)).collect();
+        lede_parts(events, ledger, kind, &live, broad);
+    }
+}
+
+/// Whether a figure counts the attackers ("shot dead five gunmen", "the bomber died").
+fn is_attackers(c: &Casualty) -> bool {
+    const ATTACKERS: &[&str] = &[
+        "gunman",
+        "gunmen",
+        "attacker",
+        "attackers",
+        "assailant",
+        "assailants",
+        "bomber",
+        "bombers",
+        "militant",
+        "militants",
+        "insurgent",
+        "insurgents",
+        "terrorist",
+        "terrorists",
+        "jihadist",
+        "jihadists",
+        "raider",
+        "raiders",
+        "hijacker",
+        "hijackers",
+    ];
+    let words = c.who.as_deref().unwrap_or(&c.text);
+    words
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| ATTACKERS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The lede states the incident's toll and the sentences after it break it down: "Air
+/// strikes killed 10 civilians in the province. Six died in one town … another
+/// civilian died in shelling …". Later figures that could be its parts (same day or no
+/// date, a place inside the lede's or a lede without a precise place, no "elsewhere" or
+/// "in a separate attack") and that add up to no more than the lede's figure are parts
+/// of it, not further victims. When they add up to more, they are left alone: the text
+/// then tells further incidents or a new toll. A breakdown follows its lede within a
+/// few sentences; figures further down belong to the rest of the story.
+fn lede_parts(
+    events: &[Event],
+    ledger: &mut [Figure],
+    kind: CasualtyKind,
+    live: &[usize],
+    broad: &dyn Fn(&str) -> bool,
+) {
+    let Some(&lede) = live.first() else { return };
+    let le = &events[lede];
+    if le.sentences.first().is_none_or(|&s| s > 2) {
+        return;
+    }
+    let Some(total) = counted(ledger, &le.id, kind) else {
+        return;
+    };
+    let Some(cap) = total.min else { return };
+    let open_place = le.place_id.as_deref().is_none_or(broad);
+    let le_attackers = le
+        .casualties
+        .iter()
+        .any(|c| c.kind == kind && is_attackers(c));
+    let candidate = |j: usize, strict: bool| {
+        let e = &events[j];
+        // A breakdown follows its lede closely; later paragraphs tell other incidents.
+        let near = e
+            .sentences
+            .first()
+            .is_some_and(|&s| s <= le.sentences[0] + 5);
+        let dated = le.date.is_none() || e.date.is_none() || e.date == le.date;
+        let placed = open_place || e.place_id.is_none() || e.place_id == le.place_id;
+        let cues = e.casualties.iter().filter(|c| c.kind == kind);
+        // Attackers killed are not a share of the victims the lede counts.
+        let attackers = cues.clone().any(|c| is_attackers(c)) && !le_attackers;
+        let separate = attackers
+            || cues.clone().any(|c| c.cue == Cue::Separate)
+            || (strict && cues.clone().any(|c| c.cue == Cue::Additional));
+        near && dated && placed && !separate
+    };
+    let later = &live[1..];
+    let total_of = |js: &[usize]| {
+        sum(js
+            .iter()
+            .filter_map(|&j| counted(ledger, &events[j].id, kind))
+            .collect::<Vec<_>>()
+            .iter())
+    };
+    // All candidate parts first ("another civilian died" may be one of them); if they
+    // overshoot, only those not told as further victims.
+    let mut parts: Vec<usize> = later
+        .iter()
+        .copied()
+        .filter(|&j| candidate(j, false))
+        .collect();
+    if total_of(&parts).min.is_some_and(|m| m > cap) {
+        parts.retain(|&j| candidate(j, true));
+    }
+    let sum_min = total_of(&parts).min;
+    if parts.is_empty() || sum_min.is_none_or(|m| m > cap) {
+        return;
+    }
+    for &j in &parts {
+        mark(
+            ledger,
+            &events[j].id,
+            kind,
+            FigureRole::Part,
+            &le.id,
+            format!(
+                "told after the lede's figure {} in {} and within it",
+                fmt_iv(&total),
+                le.id
+            ),
+        );
     }
 }
 
@@ -422,6 +543,18 @@ mod tests {
                 Some(7),
             ),
             ("Officials said nothing about casualties after the drone strike on Kursk.", &[], None),
+            // A lede and its breakdown: the parts add up to no more than the lede.
+            (
+                "Air strikes killed 10 civilians in Syria on Sunday.\nSix people died in a strike on a market in Idlib.\nAnother civilian died in shelling near Aleppo.",
+                &[(Counted, 10), (Part, 6), (Part, 1)],
+                Some(10),
+            ),
+            // Attackers shot dead are not a share of the victims.
+            (
+                "A car bomb killed 12 civilians at a market in Mogadishu on Friday.\nSoldiers later shot dead three gunmen near the market in Mogadishu.",
+                &[(Counted, 12), (Counted, 3)],
+                Some(15),
+            ),
         ];
         for (text, want, total) in cases {
             let (got, t) = roles(text);

@@ -268,7 +268,13 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
     }
 
     let (events, mut ledger) = events::build(&facts, &mentions, &place_ids);
-    ledger::reconcile_events(&events, &mut ledger, &|s| sentences[s].heading);
+    // A country or region as the lede's place leaves room for parts told elsewhere in it.
+    let broad = |id: &str| {
+        locations
+            .iter()
+            .any(|l| l.id == id && matches!(l.kind, PlaceKind::Country | PlaceKind::Region))
+    };
+    ledger::reconcile_events(&events, &mut ledger, &|s| sentences[s].heading, &broad);
     let totals = totals::compute_over(events.iter(), &ledger);
     ledger.extend(other_numbers);
     ledger.sort_by_key(|f| (f.sentence, f.span.start));

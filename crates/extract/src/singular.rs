@@ -152,10 +152,12 @@ fn one(start: usize, end: usize) -> Count {
     }
 }
 
-/// "a 50-year-old man", "an unarmed village sheikh": one person, at tokens `i..end`.
+/// "a 50-year-old man", "an unarmed village sheikh", "another civilian": one person,
+/// at tokens `i..end`.
 pub(crate) fn singular_person(toks: &[Tok], i: usize) -> Option<Count> {
     let t = toks.get(i)?;
-    if !t.is_any(&["a", "an"]) {
+    // "another civilian" is one more person (the cue step marks it as further victims).
+    if !t.is_any(&["a", "an", "another"]) {
         return None;
     }
     let mut j = i + 1;

@@ -71,7 +71,7 @@ fn place_match(g: &Value, x: &Extraction) -> bool {
 }
 
 /// Held-out articles whose totals must stay exact (measured, not tuned on).
-const HELD_OUT_FLOOR: usize = 3;
+const HELD_OUT_FLOOR: usize = 4;
 
 /// Gold `{"min","max"}` (or null) against our figure; a gold interval of nulls and no
 /// figure of ours both mean "the text gives none".
@@ -294,8 +294,8 @@ fn corpus_scores_above_floors() {
     println!("killed and injured totals exact: development 01-24 {dev_ok}/{dev_n}, held out 25-36 {held_ok}/{held_n}");
     // Floors: measured values; raise them as the rules improve.
     assert!(
-        dev_ok >= 11,
-        "development totals exact {dev_ok}/{dev_n} below floor 11"
+        dev_ok >= 13,
+        "development totals exact {dev_ok}/{dev_n} below floor 13"
     );
     assert!(
         held_ok >= HELD_OUT_FLOOR,
