@@ -413,7 +413,7 @@ fn lede_parts(
         let placed = open_place || e.place_id.is_none() || e.place_id == le.place_id;
         let cues = e.casualties.iter().filter(|c| c.kind == kind);
         // Attackers killed are not a share of the victims the lede counts.
-        let attackers = cues.clone().any(|c| is_attackers(c)) && !le_attackers;
+        let attackers = cues.clone().any(is_attackers) && !le_attackers;
         let separate = attackers
             || cues.clone().any(|c| c.cue == Cue::Separate)
             || (strict && cues.clone().any(|c| c.cue == Cue::Additional));
