@@ -5,6 +5,7 @@
 
 use crate::actors::{self, TARGET_NOUNS};
 use crate::casualties;
+use crate::dates::Date;
 use crate::model::{Casualty, CasualtyKind, Category, Event, Interval, Merge, PlaceKind, Weapon};
 use crate::places::PlaceMention;
 use crate::text::Tok;
@@ -674,10 +675,12 @@ pub fn build(
     // The event that the latest sentence was mainly about: a following sentence without
     // a trigger of its own ("Thirteen people died…") continues it.
     let mut primary: Option<usize> = None;
+    let mut main_day: Option<i64> = None;
     for f in facts {
         let prev = primary.and_then(|i| events.get(i));
         let mut sentence_primary: Option<(bool, usize)> = None;
-        for c in candidates_for(f, mentions, prev) {
+        for mut c in candidates_for(f, mentions, prev) {
+            recalled(&mut c, &mut main_day);
             let concrete = !c.casualties.is_empty() || !c.weapons.is_empty();
             let background = c.background;
             // Headlines and general mentions join the incident they summarise once the
@@ -749,6 +752,29 @@ pub fn build(
         out.push(e);
     }
     (out, ledger)
+}
+
+/// How far from the main incident another dated incident may be and still belong to
+/// the story's totals. The labelling convention says a week, but the date an event gets
+/// may be a follow-up's (an inquiry, a funeral) rather than the attack's; a month keeps
+/// that noise from throwing out the story's own incidents while still catching those
+/// recalled from months or years back.
+const STORY_DAYS: i64 = 30;
+
+/// Incidents recalled from further back: the main incident is the first one (in text
+/// order) with casualty statements and a date; a sentence dated more than a month away
+/// from it tells background ("in April, a strike on the same town killed six"), so its
+/// figures never add to the totals. Deciding this per sentence, before coreference,
+/// keeps a far-dated sentence from lending its date to a current incident.
+fn recalled(c: &mut Candidate, main_day: &mut Option<i64>) {
+    let Some(day) = c.date.as_deref().and_then(Date::parse).map(Date::days) else {
+        return;
+    };
+    match *main_day {
+        None if !c.background && !c.casualties.is_empty() => *main_day = Some(day),
+        Some(main) if (day - main).abs() > STORY_DAYS => c.background = true,
+        _ => {}
+    }
 }
 
 fn new_event(c: Candidate) -> Event {

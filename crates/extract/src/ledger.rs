@@ -549,6 +549,12 @@ mod tests {
                 &[(Counted, 10), (Part, 6), (Part, 1)],
                 Some(10),
             ),
+            // An incident recalled from a year before is background, not added.
+            (
+                "A drone strike killed four people in Kherson on March 9, 2025.\nOn April 2, 2024, a strike on the same town killed six people.",
+                &[(Counted, 4), (Background, 6)],
+                Some(4),
+            ),
             // Attackers shot dead are not a share of the victims.
             (
                 "A car bomb killed 12 civilians at a market in Mogadishu on Friday.\nSoldiers later shot dead three gunmen near the market in Mogadishu.",
