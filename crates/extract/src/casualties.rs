@@ -151,7 +151,17 @@ fn not_a_head_count(toks: &[Tok], c: &Count) -> bool {
     if prev.is_some_and(|p| p.text == "(") && next.is_some_and(|t| t.text == ")") {
         return true;
     }
-    false
+    // "Edwin Doe, 28, a farmer": a bare number set off by commas after a name or a
+    // person noun is an age.
+    let after_name = c.start >= 2
+        && (toks[c.start - 2].is_capitalized() || toks[c.start - 2].has(Class::PERSON))
+        && toks[c.start - 2].kind == TokKind::Word;
+    prev.is_some_and(|p| p.text == ",")
+        && next.is_some_and(|t| t.text == ",")
+        && after_name
+        && vs.kind == TokKind::Number
+        && c.value_start == c.start
+        && c.end == c.start + 1
 }
 
 fn who_text(toks: &[Tok], from: usize, to: usize) -> Option<String> {

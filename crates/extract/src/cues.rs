@@ -176,7 +176,8 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
         (w[0].is_any(&["past", "last"]) && w[2].is_any(&["hours", "days"]))
             || (w[0].is("the") && w[1].kind == crate::text::TokKind::Number && w[2].is("hours"))
     });
-    // "the offensive has killed", "the violence … has left 40,000 dead".
+    // "the offensive has killed", "the violence … has left 40,000 dead". Not
+    // "fighting": "fighting between clans has killed 55" is as often one outbreak.
     const WAR: &[&str] = &[
         "war",
         "conflict",
@@ -184,7 +185,6 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
         "insurgency",
         "offensive",
         "campaign",
-        "fighting",
         "uprising",
         "crackdown",
     ];
@@ -303,6 +303,10 @@ mod tests {
             (
                 "It was the deadliest attack since 2019, killing 40 people.",
                 &[(Some(40), Cue::None)],
+            ),
+            (
+                "Fighting between two clans has killed at least 55 people.",
+                &[(Some(55), Cue::None)],
             ),
             (
                 "The army claimed it had killed 50 fighters.",
