@@ -49,5 +49,42 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The case the app has: many articles, each extracted on its own (a collection of
+/// news reports), rather than one huge text whose events all compete in coreference.
+fn collection(c: &mut Criterion) {
+    let gaz = Gazetteer::embedded();
+    let mut texts = vec![include_str!("../../../articles/article-001.txt").to_string()];
+    for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if f.path().extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read_to_string(f.path()).unwrap_or_default());
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("collection");
+    g.sample_size(20);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(format!("{}-articles", texts.len()), |b| {
+        b.iter(|| {
+            for t in &texts {
+                let _ = extract(
+                    ArticleMeta {
+                        id: "b".into(),
+                        title: String::new(),
+                        published: Some("2025-06-01".into()),
+                        source: None,
+                        text: t.clone(),
+                    },
+                    gaz,
+                );
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, collection);
 criterion_main!(benches);

@@ -213,63 +213,56 @@ fn attackers(f: &SentenceFacts, category: Category) -> (Vec<String>, Option<Stri
     (acts, target)
 }
 
-fn candidates_for(
-    f: &SentenceFacts,
-    mentions: &[PlaceMention],
-    prev_event: Option<&Event>,
-) -> Vec<Candidate> {
-    let toks = &f.toks;
+/// Category triggers of a sentence with their token positions, and the categories named
+/// only as a time or context reference ("the largest assault since the start of the
+/// war", "missiles struck X as Russia pressed its invasion").
+fn triggers(toks: &[Tok]) -> (Vec<(Category, usize)>, Vec<Category>) {
     let mut cats: Vec<(Category, usize)> = Vec::new();
     let mut reference_only: Vec<Category> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if let Some(c) = trigger(t, toks.get(i + 1), i.checked_sub(1).map(|p| &toks[p])) {
-            // "the largest assault since the start of the war": the war is a time
-            // reference here; its mention carries none of the sentence's facts.
-            if c == Category::ArmedClash
-                && toks[i.saturating_sub(6)..i].iter().any(|x| x.is("since"))
-            {
-                if !reference_only.contains(&c) {
-                    reference_only.push(c);
-                }
-                if !cats.iter().any(|x| x.0 == c) {
-                    cats.push((c, i));
-                }
-                continue;
-            }
-            if !cats.iter().any(|x| x.0 == c) {
-                cats.push((c, i));
-            }
+        let Some(c) = trigger(t, toks.get(i + 1), i.checked_sub(1).map(|p| &toks[p])) else {
+            continue;
+        };
+        let since =
+            c == Category::ArmedClash && toks[i.saturating_sub(6)..i].iter().any(|x| x.is("since"));
+        if since && !reference_only.contains(&c) {
+            reference_only.push(c);
+        }
+        if !cats.iter().any(|x| x.0 == c) {
+            cats.push((c, i));
         }
     }
-    // "missiles struck X as Russia pressed its invasion": the war is context there.
-    if cats
+    let war_as_context = cats
         .iter()
         .any(|c| c.0.is_violent() && c.0 != Category::ArmedClash)
-        && cats.iter().any(|c| c.0 == Category::ArmedClash)
-        && !reference_only.contains(&Category::ArmedClash)
-    {
+        && cats.iter().any(|c| c.0 == Category::ArmedClash);
+    if war_as_context && !reference_only.contains(&Category::ArmedClash) {
         reference_only.push(Category::ArmedClash);
     }
-    // "killed in the blast": a definite reference to the incident just told, not a new one.
-    if cats.len() == 1
-        && cats[0].0 == Category::Explosion
-        && cats[0].1 > 0
-        && toks[cats[0].1 - 1].is_any(&["the", "this", "that"])
-    {
-        if let Some(e) = prev_event.filter(|e| e.category.is_violent()) {
-            cats[0].0 = e.category;
-        }
-    }
-    let has_facts = !f.casualties.is_empty() || !f.weapons.is_empty();
-    // "the strike", "this incident", and a definite weapon without a count ("the Kh-22
-    // anti-ship missiles were fired by…"): the sentence tells more about one incident.
-    let definite_weapon = toks.iter().enumerate().any(|(i, t)| {
-        weapons::weapon_of(t).is_some()
-            && (i.saturating_sub(4)..i)
-                .rev()
-                .find(|&j| !toks[j].is_capitalized() && !toks[j].text.contains('-'))
-                .is_some_and(|j| toks[j].is_any(&["the", "these", "those"]))
-    }) && f.weapons.is_empty();
+    (cats, reference_only)
+}
+
+/// How a sentence points back to an incident already told.
+struct Reference {
+    /// "the strike", "this incident", a definite weapon without a count.
+    anaphoric: bool,
+    /// "in addition", "also": the date of the last incident carries over.
+    in_addition: bool,
+    /// Triggers named only as "in addition to the X" point back to X.
+    categories: Vec<Category>,
+}
+
+fn reference(f: &SentenceFacts, cats: &[(Category, usize)]) -> Reference {
+    let toks = &f.toks;
+    // "the Kh-22 anti-ship missiles were fired by…": a weapon told as already known.
+    let definite_weapon = f.weapons.is_empty()
+        && toks.iter().enumerate().any(|(i, t)| {
+            weapons::weapon_of(t).is_some()
+                && (i.saturating_sub(4)..i)
+                    .rev()
+                    .find(|&j| !toks[j].is_capitalized() && !toks[j].text.contains('-'))
+                    .is_some_and(|j| toks[j].is_any(&["the", "these", "those"]))
+        });
     let anaphoric = definite_weapon
         || toks
             .windows(2)
@@ -278,61 +271,72 @@ fn candidates_for(
         .windows(2)
         .any(|w| w[0].is("in") && w[1].is("addition"))
         || toks.iter().any(|t| t.is("also"));
-    // Triggers named only as "in addition to the X" point back to X.
-    let mut anaphoric_cats = Vec::new();
-    if let Some(p) = toks
+    let categories = toks
         .windows(3)
         .position(|w| w[0].is("addition") && w[1].is("to"))
-    {
-        for c in cats.iter().filter(|c| c.1 > p && c.1 <= p + 5) {
-            anaphoric_cats.push(c.0);
-        }
+        .map(|p| {
+            cats.iter()
+                .filter(|c| c.1 > p && c.1 <= p + 5)
+                .map(|c| c.0)
+                .collect()
+        })
+        .unwrap_or_default();
+    Reference {
+        anaphoric,
+        in_addition,
+        categories,
     }
-    let mut continuation = false;
-    let generic_attack = toks
+}
+
+/// The category of a sentence with no trigger of its own, and whether it continues the
+/// last incident: from its weapon, from the incident it refers back to, or from its
+/// casualty statements alone (a casualty statement makes an incident).
+fn untriggered(
+    f: &SentenceFacts,
+    prev_event: Option<&Event>,
+    anaphoric: bool,
+) -> Option<(Category, usize, bool)> {
+    if let Some(w) = f.weapons.first() {
+        return Some((
+            weapon_category(w.kind).unwrap_or(Category::Shelling),
+            w.start,
+            false,
+        ));
+    }
+    let has_facts = !f.casualties.is_empty() || !f.weapons.is_empty();
+    let generic_attack = f
+        .toks
         .iter()
         .any(|t| t.is_any(&["attack", "attacks", "strike", "strikes"]));
-    if cats.is_empty() {
-        if let Some(w) = f.weapons.first() {
-            cats.push((
-                match w.kind {
-                    crate::model::WeaponKind::Drone => Category::AirDroneStrike,
-                    crate::model::WeaponKind::Missile => Category::MissileAttack,
-                    crate::model::WeaponKind::Bomb => Category::AirDroneStrike,
-                    _ => Category::Shelling,
-                },
-                w.start,
-            ));
-        } else if has_facts || anaphoric {
-            // A continuation: casualties or a reference back to the last incident.
-            match prev_event {
-                Some(e) if e.category.is_violent() => {
-                    cats.push((e.category, 0));
-                    continuation = true;
-                }
-                _ if has_facts => cats.push((
-                    if generic_attack {
-                        Category::Other
-                    } else {
-                        Category::AttackOnCivilians
-                    },
-                    0,
-                )),
-                _ => {}
-            }
-        } else if generic_attack && !f.dates.is_empty() && !f.heading {
-            cats.push((Category::Other, 0));
+    if has_facts || anaphoric {
+        return match prev_event {
+            Some(e) if e.category.is_violent() => Some((e.category, 0, true)),
+            _ if has_facts && generic_attack => Some((Category::Other, 0, false)),
+            _ if has_facts => Some((Category::AttackOnCivilians, 0, false)),
+            _ => None,
+        };
+    }
+    (generic_attack && !f.dates.is_empty() && !f.heading).then_some((Category::Other, 0, false))
+}
+
+/// The category a weapon kind implies on its own, where it implies one.
+fn weapon_category(k: crate::model::WeaponKind) -> Option<Category> {
+    match k {
+        crate::model::WeaponKind::Drone | crate::model::WeaponKind::Bomb => {
+            Some(Category::AirDroneStrike)
         }
+        crate::model::WeaponKind::Missile => Some(Category::MissileAttack),
+        _ => None,
     }
-    if cats.is_empty() {
-        return Vec::new();
-    }
-    let background = is_background(toks);
-    let explicit_new = toks
-        .first()
-        .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
-    // Literal places, most specific first; places that repeat the same level and are
-    // joined by "and" each get their own event ("Ryazan and Murmansk regions").
+}
+
+/// Literal places, most specific first; places of the same level joined in one
+/// sentence each get their own event ("Ryazan and Murmansk regions").
+fn place_sets(
+    f: &SentenceFacts,
+    mentions: &[PlaceMention],
+    cats: &[(Category, usize)],
+) -> Vec<Option<usize>> {
     let diplomatic_only = cats.iter().all(|c| !c.0.is_violent());
     let mut places: Vec<usize> = f
         .places
@@ -350,115 +354,175 @@ fn candidates_for(
     let split = same_level.len() >= 2
         && same_level
             .iter()
-            .all(|&m| mentions[m].kind == PlaceKind::Region || mentions[m].kind == PlaceKind::City)
+            .all(|&m| matches!(mentions[m].kind, PlaceKind::Region | PlaceKind::City))
         && cats.iter().any(|c| c.0.is_violent());
-    let place_sets: Vec<Option<usize>> = if split {
+    if split {
         same_level.iter().map(|&m| Some(m)).collect()
     } else {
         vec![places.first().copied()]
-    };
-    // Multiple dates for an undifferentiated attack list ("on April 2 and 24") → one event each.
-    let date_sets: Vec<Option<String>> =
+    }
+}
+
+/// The sentence's casualty statements that belong to `category`: each goes to the
+/// nearest trigger of a violent kind.
+fn casualties_of(
+    f: &SentenceFacts,
+    category: Category,
+    near: &dyn Fn(usize) -> Category,
+) -> Vec<Casualty> {
+    if !(category.is_violent() || category == Category::Other) {
+        return Vec::new();
+    }
+    let toks = &f.toks;
+    f.casualties
+        .iter()
+        .filter(|h| near(h.start) == category)
+        .map(|h| Casualty {
+            kind: h.kind,
+            count: h.count.clone(),
+            count_text: h.count_text.clone(),
+            who: h.who.clone(),
+            text: span_text(toks, h.start, h.end),
+            sentence: f.id,
+            span: crate::model::Span::new(
+                toks[h.start].span.start,
+                toks[h.end.min(toks.len()) - 1].span.end,
+            ),
+            cue: h.cue,
+            joined: h.joined,
+        })
+        .collect()
+}
+
+/// The sentence's weapons that belong to `category` (drones and missiles by their kind,
+/// others by the nearest trigger).
+fn weapons_of(
+    f: &SentenceFacts,
+    category: Category,
+    near: &dyn Fn(usize) -> Category,
+    alone: bool,
+) -> Vec<Weapon> {
+    let toks = &f.toks;
+    f.weapons
+        .iter()
+        .filter(|w| {
+            let wc = match w.kind {
+                crate::model::WeaponKind::Drone => Category::AirDroneStrike,
+                crate::model::WeaponKind::Missile => Category::MissileAttack,
+                _ => near(w.start),
+            };
+            wc == category || (alone && category.is_violent())
+        })
+        .map(|w| Weapon {
+            kind: w.kind,
+            subtype: w.subtype.clone(),
+            count: w.count,
+            text: span_text(toks, w.start, w.end),
+            sentence: f.id,
+            span: crate::model::Span::new(toks[w.start].span.start, toks[w.end - 1].span.end),
+        })
+        .collect()
+}
+
+/// ACLED codes fighting whose stated victims are civilians as violence against
+/// civilians ("stormed the village … and killed at least 100 civilians").
+fn civilian_victims(category: Category, cas: &[Casualty]) -> Category {
+    let civilians = cas.iter().any(|c| {
+        c.kind == CasualtyKind::Killed
+            && c.who
+                .as_deref()
+                .is_some_and(|w| w.to_lowercase().contains("civilian"))
+    });
+    if category == Category::ArmedClash && civilians {
+        Category::AttackOnCivilians
+    } else {
+        category
+    }
+}
+
+/// A category named only as context: kept as a background event with no facts.
+fn context_candidate(f: &SentenceFacts, category: Category) -> Candidate {
+    Candidate {
+        category,
+        sentence: f.id,
+        casualties: Vec::new(),
+        weapons: Vec::new(),
+        date: None,
+        time: None,
+        place: None,
+        country: None,
+        actors: Vec::new(),
+        background: true,
+        anaphoric: false,
+        explicit_new: false,
+        heading: f.heading,
+    }
+}
+
+/// The incidents one sentence tells, one candidate per category, place and date.
+fn candidates_for(
+    f: &SentenceFacts,
+    mentions: &[PlaceMention],
+    prev_event: Option<&Event>,
+) -> Vec<Candidate> {
+    let toks = &f.toks;
+    let (mut cats, reference_only) = triggers(toks);
+    // "killed in the blast": a definite reference to the incident just told, not a new one.
+    if let [(c, at)] = cats.as_mut_slice() {
+        let definite =
+            *c == Category::Explosion && *at > 0 && toks[*at - 1].is_any(&["the", "this", "that"]);
+        if let Some(e) = prev_event.filter(|e| definite && e.category.is_violent()) {
+            *c = e.category;
+        }
+    }
+    let refs = reference(f, &cats);
+    let mut continuation = false;
+    if cats.is_empty() {
+        let Some((c, at, cont)) = untriggered(f, prev_event, refs.anaphoric) else {
+            return Vec::new();
+        };
+        cats.push((c, at));
+        continuation = cont;
+    }
+    let background = is_background(toks);
+    let explicit_new = toks
+        .first()
+        .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
+    let places = place_sets(f, mentions, &cats);
+    // Several dates for an undifferentiated attack list ("on April 2 and 24"): one each.
+    let dates: Vec<Option<String>> =
         if cats.len() == 1 && cats[0].0 == Category::Other && f.dates.len() > 1 {
             f.dates.iter().cloned().map(Some).collect()
         } else {
             vec![f.dates.first().cloned()]
         };
-
     let mut out = Vec::new();
     for &(category, _) in &cats {
         if reference_only.contains(&category) && cats.len() > 1 {
-            out.push(Candidate {
-                category,
-                sentence: f.id,
-                casualties: Vec::new(),
-                weapons: Vec::new(),
-                date: None,
-                time: None,
-                place: None,
-                country: None,
-                actors: Vec::new(),
-                background: true,
-                anaphoric: false,
-                explicit_new: false,
-                heading: f.heading,
-            });
+            out.push(context_candidate(f, category));
             continue;
         }
         let (acts, target) = attackers(f, category);
-        // Casualties and weapons go to the nearest trigger of a matching kind.
-        let nearest = |tok: usize| -> Category {
+        let alone = cats.len() == 1;
+        let near = |tok: usize| -> Category {
+            if alone {
+                return category;
+            }
             cats.iter()
                 .filter(|c| c.0.is_violent() && !reference_only.contains(&c.0))
                 .min_by_key(|c| (c.1 as i64 - tok as i64).abs())
                 .map(|c| c.0)
                 .unwrap_or(category)
         };
-        let cas: Vec<Casualty> = if category.is_violent() || category == Category::Other {
-            f.casualties
-                .iter()
-                .filter(|h| nearest(h.start) == category || cats.len() == 1)
-                .map(|h| Casualty {
-                    kind: h.kind,
-                    count: h.count.clone(),
-                    count_text: h.count_text.clone(),
-                    who: h.who.clone(),
-                    text: span_text(toks, h.start, h.end),
-                    sentence: f.id,
-                    span: crate::model::Span::new(
-                        toks[h.start].span.start,
-                        toks[h.end.min(toks.len()) - 1].span.end,
-                    ),
-                    cue: h.cue,
-                    joined: h.joined,
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let weps: Vec<Weapon> = f
-            .weapons
-            .iter()
-            .filter(|w| {
-                let wc = match w.kind {
-                    crate::model::WeaponKind::Drone => Category::AirDroneStrike,
-                    crate::model::WeaponKind::Missile => Category::MissileAttack,
-                    _ => nearest(w.start),
-                };
-                wc == category || (cats.len() == 1 && category.is_violent())
-            })
-            .map(|w| Weapon {
-                kind: w.kind,
-                subtype: w.subtype.clone(),
-                count: w.count,
-                text: span_text(toks, w.start, w.end),
-                sentence: f.id,
-                span: crate::model::Span::new(toks[w.start].span.start, toks[w.end - 1].span.end),
-            })
-            .collect();
-        let is_anaphoric = anaphoric || continuation || anaphoric_cats.contains(&category);
-        // ACLED codes fighting whose stated victims are civilians as violence against
-        // civilians ("stormed the village … and killed at least 100 civilians").
-        let category = if category == Category::ArmedClash
-            && cas.iter().any(|c| {
-                c.kind == CasualtyKind::Killed
-                    && c.who
-                        .as_deref()
-                        .is_some_and(|w| w.to_lowercase().contains("civilian"))
-            }) {
-            Category::AttackOnCivilians
-        } else {
-            category
-        };
-        for place in &place_sets {
-            for date in &date_sets {
-                let date = date.clone().or_else(|| {
-                    if in_addition && category.is_violent() {
-                        prev_event.and_then(|e| e.date.clone())
-                    } else {
-                        None
-                    }
-                });
+        let cas = casualties_of(f, category, &near);
+        let weps = weapons_of(f, category, &near, alone);
+        let anaphoric = refs.anaphoric || continuation || refs.categories.contains(&category);
+        let category = civilian_victims(category, &cas);
+        let carried = (refs.in_addition && category.is_violent())
+            .then(|| prev_event.and_then(|e| e.date.clone()))
+            .flatten();
+        for place in &places {
+            for date in &dates {
                 let country = place
                     .and_then(|m| mentions[m].country.clone())
                     .or_else(|| target.clone())
@@ -472,13 +536,13 @@ fn candidates_for(
                     sentence: f.id,
                     casualties: cas.clone(),
                     weapons: weps.clone(),
-                    date,
+                    date: date.clone().or_else(|| carried.clone()),
                     time: f.time.clone(),
                     place: *place,
                     country,
                     actors: acts.clone(),
                     background,
-                    anaphoric: is_anaphoric,
+                    anaphoric,
                     explicit_new,
                     heading: f.heading,
                 });

@@ -9,7 +9,7 @@
 //! two women"). Across events, a figure that only repeats another event's toll (a
 //! headline, a summary told before its parts) is marked so that it is not added twice.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::cues::Cue;
 use crate::events::{fmt_iv, overlaps};
@@ -213,14 +213,26 @@ fn counted_in(f: &Figure, event: &str, kind: CasualtyKind) -> bool {
     f.role == FigureRole::Counted && f.kind == Some(kind) && f.event.as_deref() == Some(event)
 }
 
-/// Counted figure of one kind for an event, from its ledger entries.
-fn counted(ledger: &[Figure], event: &str, kind: CasualtyKind) -> Option<Interval> {
-    let xs: Vec<&Interval> = ledger
+/// Counted figure of one kind for each event (by index), from the ledger in one pass:
+/// asking per event would make reconciling quadratic in the length of the text.
+fn counted_all(events: &[Event], ledger: &[Figure], kind: CasualtyKind) -> Vec<Option<Interval>> {
+    let index: HashMap<&str, usize> = events
         .iter()
-        .filter(|f| counted_in(f, event, kind))
-        .map(|f| &f.count)
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    (!xs.is_empty()).then(|| sum(xs.into_iter()))
+    let mut xs: Vec<Vec<&Interval>> = vec![Vec::new(); events.len()];
+    for f in ledger {
+        if f.role != FigureRole::Counted || f.kind != Some(kind) {
+            continue;
+        }
+        if let Some(&i) = f.event.as_deref().and_then(|e| index.get(e)) {
+            xs[i].push(&f.count);
+        }
+    }
+    xs.into_iter()
+        .map(|v| (!v.is_empty()).then(|| sum(v.into_iter())))
+        .collect()
 }
 
 /// Whether an event only sums up or repeats others: a headline, or a mention with no
@@ -256,10 +268,7 @@ pub fn reconcile_events(
         }
     }
     for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
-        let figs: Vec<Option<Interval>> = events
-            .iter()
-            .map(|e| counted(ledger, &e.id, kind))
-            .collect();
+        let figs = counted_all(events, ledger, kind);
         let live: Vec<usize> = (0..events.len())
             .filter(|&i| !events[i].background && figs[i].as_ref().is_some_and(|f| !f.is_zero()))
             .collect();
@@ -338,8 +347,13 @@ pub fn reconcile_events(
                 );
             }
         }
-        let live: Vec<usize> = live.into_iter().filter(|i| !restated.contains(i)).collect();
-        lede_parts(events, ledger, kind, &live, broad);
+        // Figures again: the rules above may have turned some into parts or retellings.
+        let figs = counted_all(events, ledger, kind);
+        let live: Vec<usize> = live
+            .into_iter()
+            .filter(|&i| !restated.contains(&i) && figs[i].is_some())
+            .collect();
+        lede_parts(events, ledger, kind, &live, &figs, broad);
     }
 }
 
@@ -386,6 +400,7 @@ fn lede_parts(
     ledger: &mut [Figure],
     kind: CasualtyKind,
     live: &[usize],
+    figs: &[Option<Interval>],
     broad: &dyn Fn(&str) -> bool,
 ) {
     let Some(&lede) = live.first() else { return };
@@ -393,7 +408,7 @@ fn lede_parts(
     if le.sentences.first().is_none_or(|&s| s > 2) {
         return;
     }
-    let Some(total) = counted(ledger, &le.id, kind) else {
+    let Some(total) = figs[lede].clone() else {
         return;
     };
     let Some(cap) = total.min else { return };
@@ -420,13 +435,7 @@ fn lede_parts(
         near && dated && placed && !separate
     };
     let later = &live[1..];
-    let total_of = |js: &[usize]| {
-        sum(js
-            .iter()
-            .filter_map(|&j| counted(ledger, &events[j].id, kind))
-            .collect::<Vec<_>>()
-            .iter())
-    };
+    let total_of = |js: &[usize]| sum(js.iter().filter_map(|&j| figs[j].as_ref()));
     // All candidate parts first ("another civilian died" may be one of them); if they
     // overshoot, only those not told as further victims.
     let mut parts: Vec<usize> = later

@@ -38,6 +38,9 @@ impl Class {
     pub const UPDATE_VERB: Class = Class(1 << 12);
     /// Verbs of saying, used to find who a figure is attributed to.
     pub const SAY: Class = Class(1 << 13);
+    /// Verbs of violence that kill with "dead", "down" or "to death" after them:
+    /// "shot dead", "gunned down", "stabbing to death".
+    pub const HARM_VERB: Class = Class(1 << 14);
 
     pub fn has(self, other: Class) -> bool {
         self.0 & other.0 != 0
@@ -729,11 +732,35 @@ const SAY_WORDS: &[&str] = &[
     "according",
 ];
 
+const HARM_VERBS: &[&str] = &[
+    "shot",
+    "shooting",
+    "gunned",
+    "gunning",
+    "cut",
+    "hacked",
+    "hacking",
+    "stabbed",
+    "stabbing",
+    "beat",
+    "beaten",
+    "beating",
+    "burned",
+    "burning",
+    "burnt",
+    "stoned",
+    "stoning",
+    "clubbed",
+    "tortured",
+    "bludgeoned",
+    "lynched",
+];
+
 fn table() -> &'static HashMap<&'static str, Class> {
     static TABLE: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut m: HashMap<&'static str, Class> = HashMap::with_capacity(700);
-        let lists: [(&[&str], Class); 14] = [
+        let lists: [(&[&str], Class); 15] = [
             (KILL_VERBS, Class::KILL_VERB),
             (INJURE_VERBS, Class::INJURE_VERB),
             (DEATH_WORDS, Class::DEATH),
@@ -748,6 +775,7 @@ fn table() -> &'static HashMap<&'static str, Class> {
             (THING_WORDS, Class::THING),
             (UPDATE_VERBS, Class::UPDATE_VERB),
             (SAY_WORDS, Class::SAY),
+            (HARM_VERBS, Class::HARM_VERB),
         ];
         for (words, class) in lists {
             for w in words {

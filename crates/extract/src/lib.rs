@@ -23,6 +23,7 @@ pub mod model;
 pub mod numbers;
 pub mod places;
 pub mod quotes;
+mod read;
 mod singular;
 pub mod text;
 pub mod totals;
@@ -81,15 +82,7 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
     let text = meta.text.as_str();
     let pub_date = meta.published.as_deref().and_then(dates::Date::parse);
     let mut warnings = article::warnings(text);
-    if meta.published.is_some() && pub_date.is_none() {
-        warnings.push(
-            "the publication date is not YYYY-MM-DD; relative dates were not resolved".into(),
-        );
-    } else if pub_date.is_none() {
-        warnings.push(
-            "no publication date; weekdays and dates without a year were not resolved".into(),
-        );
-    }
+    warnings.extend(date_warning(meta.published.is_some(), pub_date.is_some()));
     let spans = split_sentences(text);
     let sentences: Vec<Sentence> = spans
         .iter()
@@ -111,163 +104,11 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         .map(|a| a.country.to_string())
         .collect();
     let mentions = places::find(text, &spans, &toks, gaz, &ctx);
-    // Mention indexes per sentence, so per-sentence lookups stay linear overall.
-    let mut in_sentence: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        in_sentence[m.sentence].push(i);
-    }
+    let mut r = read::read_sentences(text, pub_date, &sentences, toks, actor_hits, &mentions);
+    let (locations, place_ids) = read::locations(&mentions);
+    read::resolve_place_ids(&mut r.distances, &place_ids);
 
-    let mut distances = Vec::new();
-    let mut quotes = Vec::new();
-    let mut date_mentions = Vec::new();
-    let mut facts = Vec::new();
-    let mut other_numbers = Vec::new();
-    let mut last_person: Option<String> = None;
-    let mut known_people: Vec<String> = Vec::new();
-    for (sid, span) in spans.iter().enumerate() {
-        let t = &toks[sid];
-        let dist_hits = distances::find(t);
-        let mut excluded: Vec<usize> = Vec::new();
-        for d in &dist_hits {
-            let reference = d
-                .reference
-                .map(|(a, b)| (t[a].span.start, t[b - 1].span.end));
-            let ref_mention = reference.and_then(|(a, b)| {
-                in_sentence[sid]
-                    .iter()
-                    .copied()
-                    .find(|&i| mentions[i].span.start >= a && mentions[i].span.end <= b)
-            });
-            if let Some(r) = ref_mention {
-                excluded.push(r);
-            }
-            let dist_start = t[d.start].span.start;
-            let subject = in_sentence[sid].iter().copied().rfind(|&i| {
-                let m = &mentions[i];
-                m.span.end <= dist_start && Some(i) != ref_mention && !m.metonym
-            });
-            distances.push(StatedDistance {
-                text: text[t[d.start].span.start..t[d.end - 1].span.end].to_string(),
-                value: d.value,
-                unit: d.unit.to_string(),
-                km: d.km,
-                qualifier: d.qualifier.clone(),
-                direction: d.direction.clone(),
-                reference: reference.map(|(a, b)| text[a..b].to_string()),
-                reference_id: ref_mention.map(|i| i.to_string()),
-                subject_id: if d.is_length {
-                    None
-                } else {
-                    subject.map(|i| i.to_string())
-                },
-                is_length: d.is_length,
-                sentence: sid,
-                span: Span::new(t[d.start].span.start, t[d.end - 1].span.end),
-            });
-        }
-        for q in quotes::find(text, *span, last_person.as_deref()) {
-            quotes.push(Quote {
-                text: q.text,
-                speaker: q.speaker,
-                attribution: q.attribution,
-                sentence: sid,
-                span: q.span,
-            });
-        }
-        if let Some(p) = last_named_person(t, &mut known_people) {
-            last_person = Some(p);
-        }
-        let date_hits = dates::find_dates(t, pub_date);
-        let time = dates::find_time(t);
-        let mut sent_dates = Vec::new();
-        for h in &date_hits {
-            for d in &h.dates {
-                sent_dates.push(d.to_string());
-                date_mentions.push(DateMention {
-                    text: text[t[h.start].span.start..t[h.end - 1].span.end].to_string(),
-                    date: Some(d.to_string()),
-                    time: None,
-                    sentence: sid,
-                    span: Span::new(t[h.start].span.start, t[h.end - 1].span.end),
-                });
-            }
-        }
-        if let Some((a, b, tm)) = &time {
-            date_mentions.push(DateMention {
-                text: text[t[*a].span.start..t[*b - 1].span.end].to_string(),
-                date: None,
-                time: Some(tm.clone()),
-                sentence: sid,
-                span: Span::new(t[*a].span.start, t[*b - 1].span.end),
-            });
-        }
-        let places: Vec<usize> = in_sentence[sid]
-            .iter()
-            .copied()
-            .filter(|i| !mentions[*i].metonym && !excluded.contains(i))
-            .collect();
-        let cas = casualties::find(t);
-        for (a, b, why) in casualties::not_counts(t, &cas) {
-            other_numbers.push(ledger::not_casualties(text, t, sid, a, b, why));
-        }
-        facts.push(events::SentenceFacts {
-            id: sid,
-            heading: sentences[sid].heading,
-            toks: t.clone(),
-            casualties: cas,
-            weapons: weapons::find(t),
-            dates: sent_dates,
-            time: time.map(|x| x.2),
-            places,
-            actors: actor_hits[sid].clone(),
-        });
-    }
-
-    // Locations: one per distinct place, in order of first mention.
-    let mut locations: Vec<Location> = Vec::new();
-    let mut place_ids = Vec::with_capacity(mentions.len());
-    for m in &mentions {
-        let idx = match locations
-            .iter()
-            .position(|l| l.name == m.name && l.country == m.country)
-        {
-            Some(i) => i,
-            None => {
-                locations.push(Location {
-                    id: format!("p{}", locations.len() + 1),
-                    name: m.name.clone(),
-                    kind: m.kind,
-                    country: m.country.clone(),
-                    lat: m.lat,
-                    lon: m.lon,
-                    geonameid: m.geonameid,
-                    resolution: m.resolution.clone(),
-                    mentions: Vec::new(),
-                });
-                locations.len() - 1
-            }
-        };
-        locations[idx].mentions.push(Mention {
-            sentence: m.sentence,
-            span: m.span,
-            metonym: m.metonym,
-        });
-        place_ids.push(locations[idx].id.clone());
-    }
-    for d in &mut distances {
-        d.reference_id = d
-            .reference_id
-            .take()
-            .and_then(|i| i.parse::<usize>().ok())
-            .map(|i| place_ids[i].clone());
-        d.subject_id = d
-            .subject_id
-            .take()
-            .and_then(|i| i.parse::<usize>().ok())
-            .map(|i| place_ids[i].clone());
-    }
-
-    let (events, mut ledger) = events::build(&facts, &mentions, &place_ids);
+    let (events, mut ledger) = events::build(&r.facts, &mentions, &place_ids);
     // A country or region as the lede's place leaves room for parts told elsewhere in it.
     let broad = |id: &str| {
         locations
@@ -276,7 +117,7 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
     };
     ledger::reconcile_events(&events, &mut ledger, &|s| sentences[s].heading, &broad);
     let totals = totals::compute_over(events.iter(), &ledger);
-    ledger.extend(other_numbers);
+    ledger.extend(r.other_numbers);
     ledger.sort_by_key(|f| (f.sentence, f.span.start));
     Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
@@ -284,19 +125,32 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         sentences,
         events,
         locations,
-        distances,
-        quotes,
-        dates: date_mentions,
+        distances: r.distances,
+        quotes: r.quotes,
+        dates: r.dates,
         totals,
         ledger,
         warnings,
     }
 }
 
+/// What a reader must know when relative dates could not be resolved.
+fn date_warning(given: bool, parsed: bool) -> Option<String> {
+    match (given, parsed) {
+        (true, false) => {
+            Some("the publication date is not YYYY-MM-DD; relative dates were not resolved".into())
+        }
+        (false, _) => {
+            Some("no publication date; weekdays and dates without a year were not resolved".into())
+        }
+        (true, true) => None,
+    }
+}
+
 /// The person a later "He said" most likely refers to: in the last sentence that names
 /// people, the one who is the subject of a reporting verb, else the first named.
 /// "President Zelenskyy" is expanded to the fullest form of that name seen so far.
-fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String> {
+pub(crate) fn last_named_person(t: &[text::Tok], known: &mut Vec<String>) -> Option<String> {
     const TITLES: &[&str] = &[
         "president",
         "minister",

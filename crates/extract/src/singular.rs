@@ -311,6 +311,10 @@ fn one_person(toks: &[Tok], from: usize, any_head: bool) -> Option<(usize, usize
 /// the mayor" reports no death) and not a noun ("the killing of").
 fn kill_phrase(toks: &[Tok], i: usize) -> Option<(CasualtyKind, usize)> {
     let t = &toks[i];
+    // One bit test first: this runs at every token.
+    if !(t.has(Class::KILL_VERB) || t.has(Class::INJURE_VERB) || t.has(Class::HARM_VERB)) {
+        return None;
+    }
     let prev = i.checked_sub(1).map(|p| &toks[p]);
     if prev.is_some_and(|p| p.is_any(&["to", "the", "his", "her", "their", "a", "not", "never"])) {
         return None;
