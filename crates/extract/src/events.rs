@@ -440,6 +440,43 @@ fn civilian_victims(category: Category, cas: &[Casualty]) -> Category {
     }
 }
 
+/// When a sentence is split by place ("three people died in Kyiv and one in Dnipro"),
+/// each place keeps the statements told nearest to it. One statement alone, or several
+/// with the same figure, stays with every place: it is shared, and the ledger counts a
+/// shared statement once.
+fn own_casualties(
+    cas: &[Casualty],
+    place: Option<usize>,
+    places: &[Option<usize>],
+    mentions: &[PlaceMention],
+) -> Vec<Casualty> {
+    let distinct = cas
+        .iter()
+        .any(|c| cas.iter().any(|d| d.kind == c.kind && d.count != c.count));
+    let Some(me) = place.filter(|_| places.len() >= 2 && distinct) else {
+        return cas.to_vec();
+    };
+    let distance = |m: usize, c: &Casualty| {
+        let p = mentions[m].span;
+        if p.end <= c.span.start {
+            c.span.start - p.end
+        } else {
+            p.start.saturating_sub(c.span.end)
+        }
+    };
+    cas.iter()
+        .filter(|c| {
+            let nearest = places
+                .iter()
+                .flatten()
+                .min_by_key(|&&m| distance(m, c))
+                .copied();
+            nearest == Some(me)
+        })
+        .cloned()
+        .collect()
+}
+
 /// A category named only as context: kept as a background event with no facts.
 fn context_candidate(f: &SentenceFacts, category: Category) -> Candidate {
     Candidate {
@@ -522,6 +559,7 @@ fn candidates_for(
             .then(|| prev_event.and_then(|e| e.date.clone()))
             .flatten();
         for place in &places {
+            let cas = own_casualties(&cas, *place, &places, mentions);
             for date in &dates {
                 let country = place
                     .and_then(|m| mentions[m].country.clone())

@@ -412,42 +412,47 @@ fn lede_parts(
         return;
     };
     let Some(cap) = total.min else { return };
-    let open_place = le.place_id.as_deref().is_none_or(broad);
-    let le_attackers = le
-        .casualties
-        .iter()
-        .any(|c| c.kind == kind && is_attackers(c));
-    let candidate = |j: usize, strict: bool| {
-        let e = &events[j];
-        // A breakdown follows its lede closely; later paragraphs tell other incidents.
-        let near = e
-            .sentences
-            .first()
-            .is_some_and(|&s| s <= le.sentences[0] + 5);
-        let dated = le.date.is_none() || e.date.is_none() || e.date == le.date;
-        let placed = open_place || e.place_id.is_none() || e.place_id == le.place_id;
-        let cues = e.casualties.iter().filter(|c| c.kind == kind);
-        // Attackers killed are not a share of the victims the lede counts.
-        let attackers = cues.clone().any(is_attackers) && !le_attackers;
-        let separate = attackers
-            || cues.clone().any(|c| c.cue == Cue::Separate)
-            || (strict && cues.clone().any(|c| c.cue == Cue::Additional));
-        near && dated && placed && !separate
+    let fit = Fit {
+        lede: le,
+        kind,
+        open_place: le.place_id.as_deref().is_none_or(broad),
+        attackers: le
+            .casualties
+            .iter()
+            .any(|c| c.kind == kind && is_attackers(c)),
     };
     let later = &live[1..];
-    let total_of = |js: &[usize]| sum(js.iter().filter_map(|&j| figs[j].as_ref()));
-    // All candidate parts first ("another civilian died" may be one of them); if they
-    // overshoot, only those not told as further victims.
-    let mut parts: Vec<usize> = later
+    let total_of = |js: &[usize]| sum(js.iter().filter_map(|&j| figs[j].as_ref())).min;
+    let pick = |strict: bool, near: bool| -> Vec<usize> {
+        later
+            .iter()
+            .copied()
+            .filter(|&j| fit.part(&events[j], strict, near))
+            .collect()
+    };
+    // Parts that, with the lede's own smaller figures ("at least ten in the capital"),
+    // add up exactly to the lede's toll are its breakdown wherever they are told.
+    let inner: u64 = ledger
         .iter()
-        .copied()
-        .filter(|&j| candidate(j, false))
-        .collect();
-    if total_of(&parts).min.is_some_and(|m| m > cap) {
-        parts.retain(|&j| candidate(j, true));
-    }
-    let sum_min = total_of(&parts).min;
-    if parts.is_empty() || sum_min.is_none_or(|m| m > cap) {
+        .filter(|f| f.event.as_deref() == Some(le.id.as_str()) && f.kind == Some(kind))
+        .filter(|f| f.role == FigureRole::Restated && f.count.min.is_some_and(|m| m < cap))
+        .filter_map(|f| f.count.min)
+        .sum();
+    let everywhere = pick(false, false);
+    let exact = total_of(&everywhere).is_some_and(|m| m + inner == cap && inner > 0);
+    // Otherwise the candidates told close after the lede; if they overshoot, only those
+    // not told as further victims ("another civilian died" may be one of the parts).
+    let parts = if exact {
+        everywhere
+    } else {
+        let near = pick(false, true);
+        if total_of(&near).is_some_and(|m| m > cap) {
+            pick(true, true)
+        } else {
+            near
+        }
+    };
+    if parts.is_empty() || total_of(&parts).is_none_or(|m| m > cap) {
         return;
     }
     for &j in &parts {
@@ -463,6 +468,42 @@ fn lede_parts(
                 le.id
             ),
         );
+    }
+}
+
+/// Whether a later event can be one part of the lede's toll.
+struct Fit<'a> {
+    lede: &'a Event,
+    kind: CasualtyKind,
+    /// The lede names no precise place (none, a country or a region).
+    open_place: bool,
+    /// The lede itself counts attackers.
+    attackers: bool,
+}
+
+impl Fit<'_> {
+    /// Same day or undated, not attackers (they are not a share
+    /// of the victims), not told as another incident; with `strict`, not told as further
+    /// victims either; with `near`, told within five sentences of the lede and inside
+    /// its place.
+    fn part(&self, e: &Event, strict: bool, near: bool) -> bool {
+        let le = self.lede;
+        let close = !near
+            || e.sentences
+                .first()
+                .is_some_and(|&s| s <= le.sentences[0] + 5);
+        let dated = le.date.is_none() || e.date.is_none() || e.date == le.date;
+        // An exact sum (`near` off) is evidence enough that the lede spans several places.
+        let placed = !near || self.open_place || e.place_id.is_none() || e.place_id == le.place_id;
+        let mut cues = e.casualties.iter().filter(|c| c.kind == self.kind);
+        // "In a separate strike …" may still be one part of a lede that sums a wave of
+        // strikes; only an exact sum (`near` off) is evidence enough for that.
+        let separate = cues.any(|c| {
+            (is_attackers(c) && !self.attackers)
+                || (near && c.cue == Cue::Separate)
+                || (strict && c.cue == Cue::Additional)
+        });
+        close && dated && placed && !separate
     }
 }
 
@@ -557,6 +598,14 @@ mod tests {
                 "Air strikes killed 10 civilians in Syria on Sunday.\nSix people died in a strike on a market in Idlib.\nAnother civilian died in shelling near Aleppo.",
                 &[(Counted, 10), (Part, 6), (Part, 1)],
                 Some(10),
+            ),
+            // A lede summing strikes in several cities, its parts told further down
+            // (one "separate"): they add up exactly, with the capital's own figure.
+            // Two places in one sentence keep their own figures.
+            (
+                "Missiles kill 20 across Ukraine\nRussian missiles killed at least 20 people across Ukraine on Monday, officials said.\nIn Kyiv, at least 11 people were killed when a missile hit a clinic.\nIn a separate strike on Dnipro, five people died.\nThree people died in Kharkiv and one person was killed in Odesa.",
+                &[(Restated, 20), (Counted, 20), (Restated, 11), (Part, 5), (Part, 3), (Part, 1)],
+                Some(20),
             ),
             // An incident recalled from a year before is background, not added.
             (
