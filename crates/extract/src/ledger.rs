@@ -482,19 +482,29 @@ struct Fit<'a> {
 }
 
 impl Fit<'_> {
-    /// Same day or undated, not attackers (they are not a share
-    /// of the victims), not told as another incident; with `strict`, not told as further
+    /// Same day or undated, not attackers (they are not a share of the victims), not
+    /// told as another incident; with `strict`, not told as further
     /// victims either; with `near`, told within five sentences of the lede and inside
     /// its place.
     fn part(&self, e: &Event, strict: bool, near: bool) -> bool {
         let le = self.lede;
+        // One person told by name after a toll ("the novelist X was injured") is one
+        // of its victims, wherever the sentence is and whatever place it names.
+        let mut own = e
+            .casualties
+            .iter()
+            .filter(|c| c.kind == self.kind)
+            .peekable();
+        let named = own.peek().is_some() && own.all(|c| c.count_text == "one" && c.who.is_some());
         let close = !near
+            || named
             || e.sentences
                 .first()
                 .is_some_and(|&s| s <= le.sentences[0] + 5);
         let dated = le.date.is_none() || e.date.is_none() || e.date == le.date;
         // An exact sum (`near` off) is evidence enough that the lede spans several places.
-        let placed = !near || self.open_place || e.place_id.is_none() || e.place_id == le.place_id;
+        let placed =
+            !near || named || self.open_place || e.place_id.is_none() || e.place_id == le.place_id;
         let mut cues = e.casualties.iter().filter(|c| c.kind == self.kind);
         // "In a separate strike …" may still be one part of a lede that sums a wave of
         // strikes; only an exact sum (`near` off) is evidence enough for that.
@@ -606,6 +616,12 @@ mod tests {
                 "Missiles kill 20 across Ukraine\nRussian missiles killed at least 20 people across Ukraine on Monday, officials said.\nIn Kyiv, at least 11 people were killed when a missile hit a clinic.\nIn a separate strike on Dnipro, five people died.\nThree people died in Kharkiv and one person was killed in Odesa.",
                 &[(Restated, 20), (Counted, 20), (Restated, 11), (Part, 5), (Part, 3), (Part, 1)],
                 Some(20),
+            ),
+            // A victim named after the toll is one of its victims, not one more.
+            (
+                "A missile killed 12 people at a cafe in Kramatorsk on Sunday.\nRescuers worked through the night.\nThe writers gathered in the city again on Monday.\nThe poet Jane Doe was killed, her publisher in Kyiv said.",
+                &[(Counted, 12), (Part, 1)],
+                Some(12),
             ),
             // An incident recalled from a year before is background, not added.
             (
