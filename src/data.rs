@@ -55,7 +55,7 @@ pub fn synthetic(base: &Extraction, n: usize) -> Extraction {
     x.ledger = x
         .events
         .iter_mut()
-        .flat_map(eventlens_extract::ledger::settle)
+        .flat_map(|e| eventlens_extract::ledger::settle(e, &[]))
         .collect();
     x.totals = eventlens_extract::totals::compute_over(x.events.iter(), &x.ledger);
     x

@@ -157,6 +157,16 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
         })
     };
     let since = (lo..hi).any(|i| toks[i].is("since") && !comparative(i));
+    // "from November 2023 to December 2024", "between March and June": a period, so a
+    // sum over what happened in it.
+    let period = (lo..hi).any(|i| {
+        toks[i].is_any(&["from", "between"])
+            && toks.get(i + 1).is_some_and(is_calendar)
+            && (i + 2..(i + 5).min(toks.len())).any(|j| {
+                toks[j].is_any(&["to", "until", "through", "and"])
+                    && toks.get(j + 1).is_some_and(is_calendar)
+            })
+    });
     let pairs = win.windows(2).any(|w| {
         (w[0].is("so") && w[1].is("far"))
             || (w[0].is("to") && w[1].is("date"))
@@ -192,7 +202,17 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
         w[0].is_any(&["has", "have"])
             && (w[1].has(Class::KILL_VERB) || w[1].is_any(&["left", "claimed", "cost"]))
     }) && toks[..h.num.0].iter().any(|t| t.is_any(WAR));
-    since || pairs || words || spread || perfect
+    since || period || pairs || words || spread || perfect
+}
+
+/// A month name or a year.
+fn is_calendar(t: &Tok) -> bool {
+    crate::dates::month_of(t.text).is_some()
+        || (t.kind == crate::text::TokKind::Number
+            && t.text.len() == 4
+            && t.text
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..2100).contains(&y)))
 }
 
 fn is_claim(toks: &[Tok]) -> bool {
@@ -303,6 +323,10 @@ mod tests {
             (
                 "It was the deadliest attack since 2019, killing 40 people.",
                 &[(Some(40), Cue::None)],
+            ),
+            (
+                "Raiders hit 40 villages from March 2023 to June 2024, killing 300 people.",
+                &[(Some(300), Cue::Aggregate)],
             ),
             (
                 "Fighting between two clans has killed at least 55 people.",

@@ -838,6 +838,7 @@ pub fn build(
     // Order by first supporting sentence and finish derived fields.
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| events[i].sentences.first().copied().unwrap_or(0));
+    let lone = only_earlier_figures(&events);
     let mut out = Vec::new();
     let mut ledger = Vec::new();
     for (n, i) in order.into_iter().enumerate() {
@@ -850,10 +851,29 @@ pub fn build(
         ledger.extend(finish(
             &mut e,
             event_place[i].map(|m| mentions[m].name.as_str()),
+            &lone,
         ));
         out.push(e);
     }
     (out, ledger)
+}
+
+/// Kinds (killed, injured) for which the article's only non-zero figures of an incident
+/// are earlier ones: nothing replaced them, so they stand.
+fn only_earlier_figures(events: &[Event]) -> Vec<CasualtyKind> {
+    use crate::cues::Cue;
+    [CasualtyKind::Killed, CasualtyKind::Injured]
+        .into_iter()
+        .filter(|&k| {
+            !events.iter().filter(|e| !e.background).any(|e| {
+                e.casualties.iter().any(|c| {
+                    c.kind == k
+                        && !c.count.is_zero()
+                        && !matches!(c.cue, Cue::Earlier | Cue::Aggregate | Cue::Subset)
+                })
+            })
+        })
+        .collect()
 }
 
 /// How far from the main incident another dated incident may be and still belong to
@@ -947,8 +967,12 @@ fn absorb(e: &mut Event, place: &mut Option<usize>, c: Candidate, reason: String
 
 /// Fills figures (through the ledger) and the summary. Weapons of one kind told twice
 /// count once (the largest stated count), since a retelling does not fire more missiles.
-fn finish(e: &mut Event, place_name: Option<&str>) -> Vec<crate::model::Figure> {
-    let figures = crate::ledger::settle(e);
+fn finish(
+    e: &mut Event,
+    place_name: Option<&str>,
+    earlier_stands: &[CasualtyKind],
+) -> Vec<crate::model::Figure> {
+    let figures = crate::ledger::settle(e, earlier_stands);
     e.no_casualties = e.killed.as_ref().is_some_and(|k| k.is_zero())
         && e.injured.as_ref().is_none_or(|i| i.is_zero());
     let mut parts = vec![crate::text::capitalize(e.category.label())];

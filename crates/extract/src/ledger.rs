@@ -119,13 +119,18 @@ fn chosen(gs: &[Group]) -> Option<usize> {
 }
 
 /// Settles one event: sets its killed/injured figures and returns its ledger entries.
-pub fn settle(e: &mut Event) -> Vec<Figure> {
+///
+/// `earlier_stands`: kinds for which the whole article gives only earlier figures ("the
+/// mission earlier reported two wounded" and nothing after): there the earlier figure is
+/// all the text gives, so it is counted rather than superseded by nothing.
+pub fn settle(e: &mut Event, earlier_stands: &[CasualtyKind]) -> Vec<Figure> {
     let mut out = Vec::new();
     for kind in KINDS {
         let stmts: Vec<&Casualty> = e.casualties.iter().filter(|c| c.kind == kind).collect();
         let mut cands = Vec::new();
         for c in &stmts {
-            match role_from_cue(c, e.background) {
+            let stands = c.cue == Cue::Earlier && earlier_stands.contains(&kind);
+            match role_from_cue(c, e.background).filter(|_| !stands) {
                 Some((role, why)) => out.push(entry(c, &e.id, role, why)),
                 None => cands.push(*c),
             }
@@ -622,6 +627,12 @@ mod tests {
                 "A missile killed 12 people at a cafe in Kramatorsk on Sunday.\nRescuers worked through the night.\nThe writers gathered in the city again on Monday.\nThe poet Jane Doe was killed, her publisher in Kyiv said.",
                 &[(Counted, 12), (Part, 1)],
                 Some(12),
+            ),
+            // An earlier figure that nothing replaced stands.
+            (
+                "A drone hit a cargo ship near Hodeidah on Sunday.\nThe navy had earlier reported three sailors dead.",
+                &[(Counted, 3)],
+                Some(3),
             ),
             // An incident recalled from a year before is background, not added.
             (
