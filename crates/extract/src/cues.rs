@@ -218,10 +218,16 @@ fn is_calendar(t: &Tok) -> bool {
 fn is_claim(toks: &[Tok]) -> bool {
     toks.iter()
         .any(|t| t.is_any(&["claimed", "claims", "alleged", "insisted", "boasted"]))
-        || toks.windows(3).any(|w| {
-            w[0].is_any(&["said", "says"])
-                && w[1].is_any(&["it", "its", "they", "their"])
-                && (w[2].has(Class::KILL_VERB) || w[2].is_any(&["had", "forces", "troops"]))
+        || toks.iter().enumerate().any(|(i, t)| {
+            // "said it had killed", "said its men had killed": a side reporting what
+            // it did itself.
+            t.is_any(&["said", "says"])
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_any(&["it", "its", "they", "their", "we", "our"]))
+                && toks[i + 2..(i + 6).min(toks.len())]
+                    .iter()
+                    .any(|w| w.has(Class::KILL_VERB))
         })
 }
 
@@ -331,6 +337,10 @@ mod tests {
             (
                 "Fighting between two clans has killed at least 55 people.",
                 &[(Some(55), Cue::None)],
+            ),
+            (
+                "The group later said its men had killed about 300 militiamen.",
+                &[(Some(300), Cue::Claim)],
             ),
             (
                 "The army claimed it had killed 50 fighters.",

@@ -359,6 +359,31 @@ pub fn reconcile_events(
             .filter(|&i| !restated.contains(&i) && figs[i].is_some())
             .collect();
         lede_parts(events, ledger, kind, &live, &figs, broad);
+        one_sided(events, ledger, kind, &live);
+    }
+}
+
+/// An incident told after the lede whose only figure is what one side says it did
+/// ("the group said its men had killed 300 militiamen"): a claim, shown but not added
+/// to the reported tolls. A claim that is the article's only figure still counts: it is
+/// all the text gives.
+fn one_sided(events: &[Event], ledger: &mut [Figure], kind: CasualtyKind, live: &[usize]) {
+    for &j in live.iter().skip(1) {
+        let mut own = events[j]
+            .casualties
+            .iter()
+            .filter(|c| c.kind == kind)
+            .peekable();
+        if own.peek().is_some() && own.all(|c| c.cue == Cue::Claim) {
+            mark(
+                ledger,
+                &events[j].id,
+                kind,
+                FigureRole::Claim,
+                &events[live[0]].id,
+                "one side's own account, beside the reported toll".into(),
+            );
+        }
     }
 }
 
@@ -626,6 +651,12 @@ mod tests {
             (
                 "A missile killed 12 people at a cafe in Kramatorsk on Sunday.\nRescuers worked through the night.\nThe writers gathered in the city again on Monday.\nThe poet Jane Doe was killed, her publisher in Kyiv said.",
                 &[(Counted, 12), (Part, 1)],
+                Some(12),
+            ),
+            // What one side says it did, told after the toll, is a claim.
+            (
+                "Gunmen killed 12 villagers near Maiduguri on Sunday.\nThe army said its soldiers had killed 40 of the gunmen in a raid near Maiduguri.",
+                &[(Counted, 12), (Claim, 40)],
                 Some(12),
             ),
             // An earlier figure that nothing replaced stands.
