@@ -469,7 +469,7 @@ fn lede_parts(
         .filter_map(|f| f.count.min)
         .sum();
     let everywhere = pick(false, false);
-    let exact = total_of(&everywhere).is_some_and(|m| m + inner == cap && inner > 0);
+    let exact = total_of(&everywhere).is_some_and(|m| m + inner == cap);
     // Otherwise the candidates told close after the lede; if they overshoot, only those
     // not told as further victims ("another civilian died" may be one of the parts).
     let parts = if exact {
@@ -485,18 +485,24 @@ fn lede_parts(
     if parts.is_empty() || total_of(&parts).is_none_or(|m| m > cap) {
         return;
     }
+    // One later figure equal to the lede's is the same toll told again.
+    let retold = parts.len() == 1 && total_of(&parts) == Some(cap);
     for &j in &parts {
+        let (role, why) = if retold {
+            (FigureRole::Restated, "the lede's toll told again")
+        } else {
+            (
+                FigureRole::Part,
+                "told after the lede's figure, and within it",
+            )
+        };
         mark(
             ledger,
             &events[j].id,
             kind,
-            FigureRole::Part,
+            role,
             &le.id,
-            format!(
-                "told after the lede's figure {} in {} and within it",
-                fmt_iv(&total),
-                le.id
-            ),
+            format!("{why} ({} in {})", fmt_iv(&total), le.id),
         );
     }
 }
@@ -658,6 +664,12 @@ mod tests {
                 "Gunmen killed 12 villagers near Maiduguri on Sunday.\nThe army said its soldiers had killed 40 of the gunmen in a raid near Maiduguri.",
                 &[(Counted, 12), (Claim, 40)],
                 Some(12),
+            ),
+            // The lede's toll told again paragraphs later, without a place.
+            (
+                "An air strike killed seven aid workers in Deir al-Balah on Monday.\nThe convoy had three cars.\nIt had crossed the border at dawn.\nThe drivers had worked there for a year.\nNobody answered the radio after the first strike.\nThe roads were closed.\nThe charity later confirmed that seven of its team had died.",
+                &[(Counted, 7), (Restated, 7)],
+                Some(7),
             ),
             // An earlier figure that nothing replaced stands.
             (
