@@ -295,6 +295,10 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
         if kind_of_verb(t).is_some() && starts_count(toks, j + 1) {
             return None;
         }
+        // "suffered shrapnel wounds", "sustained burns", "was taken to hospital".
+        if let Some(e) = hurt_phrase(toks, j) {
+            return Some((CasualtyKind::Injured, e));
+        }
         if let Some(k) = kind_of_predicate(t) {
             // "who helped carry the wounded": after "the" it is a noun for other people.
             let among = j >= 2 && toks[j - 2].is_any(&["among", "of"]);
@@ -373,6 +377,24 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
         j += 1;
     }
     None
+}
+
+/// Injury told with a verb of undergoing or of care: "suffered shrapnel wounds",
+/// "sustained burns", "was taken to hospital", "was treated at the scene". Returns the
+/// end of the phrase.
+fn hurt_phrase(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if t.is_any(&["suffered", "sustained"]) {
+        return (i + 1..(i + 4).min(toks.len()))
+            .find(|&k| toks[k].is_any(&["wounds", "injuries", "burns", "wound"]))
+            .map(|k| k + 1);
+    }
+    if t.is("taken") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+        let h =
+            (i + 2..(i + 4).min(toks.len())).find(|&k| toks[k].is_any(&["hospital", "hospitals"]));
+        return h.map(|k| k + 1);
+    }
+    (t.is("treated") && i > 0 && toks[i - 1].has(Class::AUX)).then_some(i + 1)
 }
 
 /// "and killed", "and later died" at `i`: the end of that death predicate.
@@ -636,6 +658,15 @@ mod tests {
             (
                 "Four boys herding goats near the river were killed.",
                 &[(Killed, Some(4), Some(4))],
+            ),
+            // Injury told by what was undergone or what care followed.
+            (
+                "A 42-year-old man suffered shrapnel wounds in the city.",
+                &[(Injured, Some(1), Some(1))],
+            ),
+            (
+                "One person was taken to hospital and another was treated at the scene.",
+                &[(Injured, Some(1), Some(1)), (Injured, Some(1), Some(1))],
             ),
             // Two predicates: the last one says what became of them.
             (

@@ -69,6 +69,7 @@ fn is_subset(toks: &[Tok], h: &Hit) -> bool {
         return true;
     }
     // "ambulances carried 102 injured to hospitals": one service's share of the toll.
+    // Not "one person was taken to hospital": there the count is the one hurt.
     let (cs, ce) = clause(toks, a, b);
     let moved = (cs..ce).any(|i| {
         toks[i].is_any(&[
@@ -79,7 +80,7 @@ fn is_subset(toks: &[Tok], h: &Hit) -> bool {
             "admitted",
             "treated",
             "transported",
-        ])
+        ]) && !(i > 0 && toks[i - 1].is_any(&["was", "were", "been", "is", "are"]))
     });
     if moved && (cs..ce).any(|i| toks[i].is_any(&["hospital", "hospitals", "morgue", "morgues"])) {
         return true;

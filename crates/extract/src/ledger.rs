@@ -278,8 +278,8 @@ pub fn reconcile_events(
             .filter(|&i| !events[i].background && figs[i].as_ref().is_some_and(|f| !f.is_zero()))
             .collect();
         let mut restated: HashSet<usize> = HashSet::new();
-        // The same toll in two events of one category whose dates agree is one incident
-        // told twice (the coreference step kept them apart, e.g. over a figure update).
+        // The same toll in two events of one category whose dates and places agree is one
+        // incident told twice (the coreference step kept them apart, e.g. over a figure update).
         for (n, &i) in live.iter().enumerate() {
             let twin = live[..n].iter().copied().find(|&j| {
                 !restated.contains(&j)
@@ -287,6 +287,7 @@ pub fn reconcile_events(
                     && (events[j].date.is_none()
                         || events[i].date.is_none()
                         || events[j].date == events[i].date)
+                    && events[j].place_id == events[i].place_id
                     && figs[j] == figs[i]
             });
             if let Some(j) = twin {
@@ -309,6 +310,9 @@ pub fn reconcile_events(
             if restated.contains(&i) || !is_general(&events[i], heading) {
                 continue;
             }
+            // A summary comes at the top; further down, a figure without a place is one
+            // more incident whose place the text did not name.
+            let summary = events[i].sentences.first().is_some_and(|&s| s <= 2);
             let fi = figs[i].as_ref().expect("live events have figures");
             // Parts: the specific events told after it whose figures add up to it.
             let parts: Vec<usize> = live
@@ -317,7 +321,7 @@ pub fn reconcile_events(
                 .filter(|&j| j != i && !restated.contains(&j) && !is_general(&events[j], heading))
                 .collect();
             let part_sum = sum(parts.iter().filter_map(|&j| figs[j].as_ref()));
-            if parts.len() >= 2 && part_sum.min == fi.min && part_sum.min.is_some() {
+            if summary && parts.len() >= 2 && part_sum.min == fi.min && part_sum.min.is_some() {
                 for &j in &parts {
                     mark(
                         ledger,
@@ -340,7 +344,7 @@ pub fn reconcile_events(
                     && !restated.contains(&j)
                     && figs[j].as_ref().is_some_and(|fj| fj.min == fi.min)
             });
-            if let Some(j) = same {
+            if let Some(j) = same.filter(|_| summary) {
                 restated.insert(i);
                 mark(
                     ledger,
@@ -469,7 +473,21 @@ fn lede_parts(
         .filter_map(|f| f.count.min)
         .sum();
     let everywhere = pick(false, false);
-    let exact = total_of(&everywhere).is_some_and(|m| m + inner == cap);
+    // One later figure equal to the lede's, told as a fresh incident ("shelling killed
+    // two men") in another town, is another incident with the same toll. A toll update
+    // ("the toll had risen to 12") or a country named in passing is a retelling.
+    let one_elsewhere = inner == 0 && everywhere.len() == 1 && !fit.open_place && {
+        let e = &events[everywhere[0]];
+        let fresh = e
+            .casualties
+            .iter()
+            .all(|c| c.kind != kind || !matches!(c.cue, Cue::Update | Cue::Earlier));
+        fresh
+            && e.place_id
+                .as_deref()
+                .is_some_and(|p| Some(p) != le.place_id.as_deref() && !broad(p))
+    };
+    let exact = !one_elsewhere && total_of(&everywhere).is_some_and(|m| m + inner == cap);
     // Otherwise the candidates told close after the lede; if they overshoot, only those
     // not told as further victims ("another civilian died" may be one of the parts).
     let parts = if exact {
@@ -670,6 +688,12 @@ mod tests {
                 "An air strike killed seven aid workers in Deir al-Balah on Monday.\nThe convoy had three cars.\nIt had crossed the border at dawn.\nThe drivers had worked there for a year.\nNobody answered the radio after the first strike.\nThe roads were closed.\nThe charity later confirmed that seven of its team had died.",
                 &[(Counted, 7), (Restated, 7)],
                 Some(7),
+            ),
+            // The same toll in two places is two incidents.
+            (
+                "A drone killed two women in Kherson on Sunday.\nShelling killed two men in Kharkiv on Sunday.",
+                &[(Counted, 2), (Counted, 2)],
+                Some(4),
             ),
             // An earlier figure that nothing replaced stands.
             (

@@ -177,6 +177,14 @@ pub(crate) fn singular_person(toks: &[Tok], i: usize) -> Option<Count> {
     if !t.is_any(&["a", "an", "another"]) {
         return None;
     }
+    // "… and another was treated at the scene": "another" alone stands for one person.
+    if t.is("another")
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_any(&["was", "died", "is"]))
+    {
+        return Some(one(i, i + 1));
+    }
     let mut j = i + 1;
     while j < toks.len() && j <= i + 4 {
         let w = &toks[j];
