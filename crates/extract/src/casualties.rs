@@ -145,6 +145,7 @@ fn not_a_head_count(toks: &[Tok], c: &Count) -> bool {
         && c.start >= 2
         && toks[c.start - 2].has(Class::PERSON)
         && !toks[c.start - 2].norm().ends_with('s')
+        && !toks[c.start - 2].is("family")
     {
         return true;
     }
@@ -213,6 +214,29 @@ fn governing_verb(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
     // "shot dead five", "gunned down two", "burnt to death three".
     if prev.is_any(&["dead", "down"]) && p >= 1 && toks[p - 1].has(Class::AUX) {
         return Some((CasualtyKind::Killed, p - 1));
+    }
+    // "shooting at least nine of them dead", "shot five dead".
+    if prev.is_any(&["shot", "shooting", "gunned"]) {
+        let e = object_end(toks, c.end);
+        if toks.get(e).is_some_and(|t| t.is("dead")) {
+            return Some((CasualtyKind::Killed, p));
+        }
+    }
+    // "the dead included six civilians", "the wounded include two children".
+    if prev.is_any(&["included", "include", "includes"]) {
+        let head = (p.saturating_sub(3)..p)
+            .rev()
+            .find_map(|k| kind_of_predicate(&toks[k]));
+        if let Some(k) = head.filter(|k| matches!(k, CasualtyKind::Killed | CasualtyKind::Injured))
+        {
+            return Some((k, p));
+        }
+    }
+    // "slaughtered a family of seven".
+    if prev.is("of") && p >= 2 && toks[p - 1].is_any(&["family", "group"]) {
+        if let Some(v) = (p.saturating_sub(4)..p - 1).find(|&k| kind_of_verb(&toks[k]).is_some()) {
+            return kind_of_verb(&toks[v]).map(|k| (k, v));
+        }
     }
     // "the deaths of 12", "the lives of 40", "the bodies of nine".
     if prev.is("of") && p >= 1 {
@@ -361,7 +385,10 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
             if !next_is_count {
                 return None;
             }
-        } else if t.has(Class::BREAK) && !t.is_any(&["in", "of", "from"]) {
+        } else if t.has(Class::BREAK)
+            && !t.has(Class::AUX)
+            && !t.is_any(&["in", "of", "from", "on", "at", "near"])
+        {
             return None;
         } else if !(t.has(Class::PERSON)
             || t.has(Class::AUX)
@@ -419,24 +446,32 @@ fn starts_count(toks: &[Tok], i: usize) -> bool {
 /// subject; returns the index after its closing comma.
 fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
     let first = toks.get(comma + 1)?;
-    if !first.is_any(&[
-        "including",
-        "among",
-        "mostly",
-        "most",
-        "many",
-        "all",
-        "both",
-        "a",
-        "an",
-        "the",
-    ]) {
+    // "six people, two foreigners and four locals, were killed".
+    let counted = crate::numbers::number_at(toks, comma + 1).is_some();
+    if !counted
+        && !first.is_any(&[
+            "including",
+            "among",
+            "mostly",
+            "most",
+            "many",
+            "all",
+            "both",
+            "a",
+            "an",
+            "the",
+        ])
+    {
         return None;
     }
     // The aside ends at its closing comma, or where the verb resumes when the writer
     // left the comma out ("11 people, including two children have been killed").
     (comma + 2..limit.min(toks.len()))
-        .find(|&k| toks[k].text == "," || toks[k].is_any(&["have", "has", "were", "was", "had"]))
+        .find(|&k| {
+            toks[k].text == ","
+                || toks[k].is_any(&["have", "has", "were", "was", "had"])
+                || (k > comma + 2 && toks[k].is_any(&["killed", "wounded", "injured", "dead"]))
+        })
         .map(|k| if toks[k].text == "," { k + 1 } else { k })
 }
 
@@ -475,7 +510,10 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
         if not_a_head_count(toks, c) {
             continue;
         }
-        if let Some(h) = statement(toks, c).or_else(|| appositive(toks, c, out.last())) {
+        if let Some(h) = statement(toks, c)
+            .or_else(|| appositive(toks, c, out.last()))
+            .or_else(|| coordinated_object(toks, c, out.last()))
+        {
             out.push(h);
         }
     }
@@ -530,6 +568,30 @@ fn appositive(toks: &[Tok], c: &Count, last: Option<&Hit>) -> Option<Hit> {
         || (after(0).is_some_and(|t| t.is("of"))
             && after(1).is_some_and(|t| t.is_any(&["them", "whom"])));
     if !shares {
+        return None;
+    }
+    let e = object_end(toks, c.end);
+    Some(Hit {
+        kind: last.kind,
+        count: c.interval.clone(),
+        who: who_text(toks, c.end, e),
+        count_text: count_text(toks, c),
+        start: c.start,
+        end: e.max(c.end),
+        num: (c.start, c.end),
+        cue: Cue::None,
+        joined: false,
+    })
+}
+
+/// A second object of the same verb: "killing 21 passengers and four soldiers", "the
+/// dead included six civilians and eight soldiers".
+fn coordinated_object(toks: &[Tok], c: &Count, last: Option<&Hit>) -> Option<Hit> {
+    let last = last?;
+    let between = toks.get(last.end..c.start)?;
+    let joined =
+        between.iter().any(|t| t.is("and")) && between.iter().all(|t| t.is("and") || t.text == ",");
+    if !joined || last.num.0 <= last.start {
         return None;
     }
     let e = object_end(toks, c.end);
@@ -667,6 +729,31 @@ mod tests {
             (
                 "One person was taken to hospital and another was treated at the scene.",
                 &[(Injured, Some(1), Some(1)), (Injured, Some(1), Some(1))],
+            ),
+            // Objects and subjects in other shapes.
+            (
+                "Gunmen ambushed miners, shooting at least nine of them dead.",
+                &[(Killed, Some(9), None)],
+            ),
+            (
+                "Raiders slaughtered a family of seven in the village.",
+                &[(Killed, Some(7), Some(7))],
+            ),
+            (
+                "The dead included six civilians and eight soldiers.",
+                &[(Killed, Some(6), Some(6)), (Killed, Some(8), Some(8))],
+            ),
+            (
+                "Six people, two foreigners and four locals, were killed in the capital.",
+                &[(Killed, Some(6), Some(6))],
+            ),
+            (
+                "At least 45 people, mostly women and children killed by armed men.",
+                &[(Killed, Some(45), None)],
+            ),
+            (
+                "At least seven civilians on the far side of the border were killed.",
+                &[(Killed, Some(7), None)],
             ),
             // Two predicates: the last one says what became of them.
             (

@@ -58,9 +58,15 @@ fn is_subset(toks: &[Tok], h: &Hit) -> bool {
     {
         return true;
     }
-    // "five of them children", "two of whom".
+    // "five of them children", "two of whom"; not "killed at least ten of them", where
+    // the verb makes it the whole figure.
     let after = |k: usize| toks.get(b + k);
-    if after(0).is_some_and(|t| t.is("of")) && after(1).is_some_and(|t| t.is_any(&["them", "whom"]))
+    let governed = before(1).is_some_and(|t| {
+        t.has(Class::KILL_VERB) || t.has(Class::INJURE_VERB) || t.has(Class::HARM_VERB)
+    });
+    if !governed
+        && after(0).is_some_and(|t| t.is("of"))
+        && after(1).is_some_and(|t| t.is_any(&["them", "whom"]))
     {
         return true;
     }
@@ -157,7 +163,13 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
             ])
         })
     };
-    let since = (lo..hi).any(|i| toks[i].is("since") && !comparative(i));
+    // "since the war began", "since January"; not the adverb in "have since died".
+    let adverb = |i: usize| {
+        toks.get(i + 1).is_some_and(|n| {
+            n.has(Class::DEATH) || n.has(Class::INJURY) || n.has(Class::AUX) || n.text == ","
+        })
+    };
+    let since = (lo..hi).any(|i| toks[i].is("since") && !comparative(i) && !adverb(i));
     // "from November 2023 to December 2024", "between March and June": a period, so a
     // sum over what happened in it.
     let period = (lo..hi).any(|i| {
@@ -334,6 +346,14 @@ mod tests {
             (
                 "Raiders hit 40 villages from March 2023 to June 2024, killing 300 people.",
                 &[(Some(300), Cue::Aggregate)],
+            ),
+            (
+                "Five people have since died in hospital.",
+                &[(Some(5), Cue::None)],
+            ),
+            (
+                "Raiders opened fire on farmers and killed at least 10 of them.",
+                &[(Some(10), Cue::None)],
             ),
             (
                 "Fighting between two clans has killed at least 55 people.",

@@ -581,11 +581,58 @@ pub(crate) fn singular_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
     out
 }
 
+/// Two people named and joined by "and" as the subject of a plural passive: "Mbele and
+/// his cousin, Tom Ndlovu, were shot dead" (two, joined so they add up).
+fn coordinated_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for i in 2..toks.len() {
+        let plural_aux =
+            toks[i - 1].is("were") || (toks[i - 1].is("been") && toks[i - 2].is("have"));
+        let Some((kind, end)) = plural_aux.then(|| kill_phrase(toks, i)).flatten() else {
+            continue;
+        };
+        let chain = if toks[i - 1].is("been") { i - 2 } else { i - 1 };
+        if covered(taken, i) || chain == 0 {
+            continue;
+        }
+        // Skip an appositive naming the second person: ", Tom Ndlovu,".
+        let mut k = chain - 1;
+        if toks[k].text == "," {
+            match (k.saturating_sub(6)..k)
+                .rev()
+                .find(|&j| toks[j].text == ",")
+            {
+                Some(j) if j > 0 => k = j - 1,
+                _ => continue,
+            }
+        }
+        let Some(s2) = phrase_before(toks, k) else {
+            continue;
+        };
+        if s2 < 2 || !toks[s2 - 1].is("and") {
+            continue;
+        }
+        // Beside a person, a lone name is a person too ("Mbele and his cousin").
+        let lone_name = toks[s2 - 2].is_capitalized()
+            && toks[s2 - 2].kind == TokKind::Word
+            && (s2 == 2 || !phrase_word(&toks[s2 - 3]));
+        let Some(s1) = phrase_before(toks, s2 - 2).or(lone_name.then_some(s2 - 2)) else {
+            continue;
+        };
+        let first = hit(toks, kind, s1, end, (s1, s2 - 1));
+        let mut second = hit(toks, kind, s2, end, (s2, k + 1));
+        second.joined = true;
+        out.push(first);
+        out.push(second);
+    }
+    out
+}
+
 /// Every reading of one victim that the numeric rules left: objects, nouns of a death,
 /// reduced relatives and singular passives.
 pub(crate) fn hits(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
     let mut out = singular_passives(toks, taken);
-    for rule in [objects, nominals, reduced_relatives] {
+    for rule in [objects, nominals, reduced_relatives, coordinated_passives] {
         let all: Vec<Hit> = taken.iter().chain(&out).cloned().collect();
         out.extend(rule(toks, &all));
     }
@@ -637,6 +684,10 @@ mod tests {
     fn two_objects_of_one_verb_add_up() {
         assert_eq!(
             killed("Gunmen killed the mayor and his driver at a checkpoint."),
+            2
+        );
+        assert_eq!(
+            killed("Mbele and his cousin, Tom Doe, were shot dead on Sunday."),
             2
         );
     }
