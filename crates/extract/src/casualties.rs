@@ -355,7 +355,7 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
                 continue;
             }
         }
-        if t.text == "," {
+        if matches!(t.text, "," | "-" | "–" | "—") {
             // "11 people, including women and children, have been killed".
             if let Some(k) = skip_aside(toks, j, limit + 6) {
                 j = k;
@@ -377,7 +377,14 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
         }
         if t.is("and") {
             // "five men and two women were killed": the next count shares the predicate.
-            let next_is_count = toks.get(j + 1).is_some_and(|n| {
+            // "a mother and her four children": a possessive may come before the count.
+            let at = j
+                + 1
+                + usize::from(
+                    toks.get(j + 1)
+                        .is_some_and(|n| n.is_any(&["his", "her", "their", "its"])),
+                );
+            let next_is_count = toks.get(at).is_some_and(|n| {
                 n.kind == TokKind::Number
                     || crate::numbers::word_value(n.norm()).is_some()
                     || n.is_any(&["a", "an"])
@@ -466,21 +473,25 @@ fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
     }
     // The aside ends at its closing comma, or where the verb resumes when the writer
     // left the comma out ("11 people, including two children have been killed").
+    let close = toks[comma].text;
     (comma + 2..limit.min(toks.len()))
         .find(|&k| {
-            toks[k].text == ","
+            toks[k].text == close
                 || toks[k].is_any(&["have", "has", "were", "was", "had"])
                 || (k > comma + 2 && toks[k].is_any(&["killed", "wounded", "injured", "dead"]))
         })
-        .map(|k| if toks[k].text == "," { k + 1 } else { k })
+        .map(|k| if toks[k].text == close { k + 1 } else { k })
 }
 
 /// Counts joined by "and" with no predicate between them share one ("five men and two
 /// women were killed", "killing 21 passengers and four soldiers"): they add up.
 fn coordinated(toks: &[Tok], prev: &Hit, h: &Hit) -> bool {
+    // "him, his son and two guests": a comma joins people listed one by one.
+    let one = |x: &Hit| x.count.min == Some(1) && x.count.max == Some(1);
+    let listed = one(prev) && one(h) && prev.num.1 < h.num.0 && toks[h.num.0 - 1].text == ",";
     prev.kind == h.kind
         && prev.num.1 <= h.num.0
-        && toks[prev.num.1..h.num.0].iter().any(|t| t.is("and"))
+        && (listed || toks[prev.num.1..h.num.0].iter().any(|t| t.is("and")))
         && toks[prev.num.1..h.num.0].iter().all(|t| {
             kind_of_predicate(t).is_none()
                 && kind_of_verb(t).is_none()
@@ -519,6 +530,21 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
     }
     let singles = singular::hits(toks, &out);
     out.extend(singles);
+    out.sort_by_key(|h| h.num.0);
+    // A count listed after people named one by one ("him, his son and two guests"):
+    // only now are the named ones known.
+    for c in &counts {
+        let taken = out
+            .iter()
+            .any(|h| h.num.0 <= c.start && c.start < h.num.1.max(h.end));
+        let before = out.iter().rev().find(|h| h.end <= c.start);
+        let after_one = before.is_some_and(|h| h.count.min == Some(1) && h.count.max == Some(1));
+        if !taken && after_one && !not_a_head_count(toks, c) {
+            if let Some(h) = before.and_then(|b| listed_after(toks, c, b)) {
+                out.push(h);
+            }
+        }
+    }
     out.extend(negatives(toks));
     out.sort_by_key(|h| h.num.0);
     for i in 0..out.len() {
@@ -587,11 +613,17 @@ fn appositive(toks: &[Tok], c: &Count, last: Option<&Hit>) -> Option<Hit> {
 /// A second object of the same verb: "killing 21 passengers and four soldiers", "the
 /// dead included six civilians and eight soldiers".
 fn coordinated_object(toks: &[Tok], c: &Count, last: Option<&Hit>) -> Option<Hit> {
-    let last = last?;
+    // Only after an object (its statement starts at the verb), not after a subject.
+    let last = last.filter(|l| l.num.0 > l.start)?;
+    listed_after(toks, c, last)
+}
+
+/// A count joined to the statement before it by "and" alone, taking its kind.
+fn listed_after(toks: &[Tok], c: &Count, last: &Hit) -> Option<Hit> {
     let between = toks.get(last.end..c.start)?;
     let joined =
         between.iter().any(|t| t.is("and")) && between.iter().all(|t| t.is("and") || t.text == ",");
-    if !joined || last.num.0 <= last.start {
+    if !joined {
         return None;
     }
     let e = object_end(toks, c.end);
@@ -755,6 +787,15 @@ mod tests {
                 "At least seven civilians on the far side of the border were killed.",
                 &[(Killed, Some(7), None)],
             ),
+            (
+                "A mother and her four children were killed on Sunday.",
+                &[(Killed, Some(1), Some(1)), (Killed, Some(4), Some(4))],
+            ),
+            (
+                "Six children - three of them from one family - have been killed.",
+                &[(Killed, Some(6), Some(6)), (Killed, Some(3), Some(3))],
+            ),
+            ("Gunmen killed 73 cows in the village.", &[]),
             // Two predicates: the last one says what became of them.
             (
                 "Six villagers were abducted and killed by the raiders.",

@@ -687,6 +687,16 @@ const THING_WORDS: &[&str] = &[
     "positions",
     "incidents",
     "cases",
+    "cows",
+    "cattle",
+    "goats",
+    "sheep",
+    "camels",
+    "donkeys",
+    "livestock",
+    "animals",
+    "chickens",
+    "horses",
 ];
 const UPDATE_VERBS: &[&str] = &[
     "rose",

@@ -403,13 +403,22 @@ fn objects(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
             } else if covered(taken, at) || covered(&out, at) {
                 break;
             } else if let Some((end, _)) = one_person(toks, at, true) {
-                out.push(hit(toks, kind, i, end, (at, end)));
+                out.push(hit(toks, kind, at, end, (at, end)));
                 end
             } else {
                 break;
             };
-            // "the mayor and his driver": a second object shares the verb.
-            let and = toks.get(end).is_some_and(|t| t.is("and"));
+            // "the mayor and his driver", "him, his son and two guests": further
+            // objects share the verb.
+            // A comma continues a list only if an "and" closes it ("him, his son and
+            // two guests"); otherwise what follows is an appositive ("Peter Olsen, a
+            // council member,").
+            let list_comma = toks.get(end).is_some_and(|t| t.text == ",")
+                && toks[end + 1..(end + 7).min(toks.len())]
+                    .iter()
+                    .take_while(|t| t.text != "," && t.text != ".")
+                    .any(|t| t.is("and"));
+            let and = toks.get(end).is_some_and(|t| t.is("and")) || list_comma;
             let next_verb = end + 1 < toks.len() && kill_phrase(toks, end + 1).is_some();
             if !and || next_verb {
                 break;
@@ -689,6 +698,10 @@ mod tests {
         assert_eq!(
             killed("Mbele and his cousin, Tom Doe, were shot dead on Sunday."),
             2
+        );
+        assert_eq!(
+            killed("Raiders stormed the house, killing him, his son and two guests."),
+            4
         );
     }
 
