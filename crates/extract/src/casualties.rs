@@ -545,6 +545,8 @@ pub fn find(toks: &[Tok]) -> Vec<Hit> {
             }
         }
     }
+    let along = singular::companions(toks, &out);
+    out.extend(along);
     out.extend(negatives(toks));
     out.sort_by_key(|h| h.num.0);
     for i in 0..out.len() {

@@ -637,6 +637,49 @@ fn coordinated_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
     out
 }
 
+/// Victims added with "along with" or "together with" after a statement: "the mayor
+/// was killed along with his wife and 10 other people" (one, one and ten, joined).
+pub(crate) fn companions(toks: &[Tok], found: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for h in found.iter().filter(|h| h.kind == CasualtyKind::Killed) {
+        let Some(w) = (h.end..(h.end + 4).min(toks.len().saturating_sub(1)))
+            .find(|&k| toks[k].is_any(&["along", "together"]) && toks[k + 1].is("with"))
+        else {
+            continue;
+        };
+        if toks[h.end..w].iter().any(|t| t.kind == TokKind::Punct) {
+            continue;
+        }
+        let mut p = w + 2;
+        while p < toks.len() {
+            let (count, end) = if let Some(n) = crate::numbers::number_at(toks, p) {
+                let e = (n.end..(n.end + 4).min(toks.len()))
+                    .take_while(|&k| phrase_word(&toks[k]) || toks[k].is_any(&["other", "others"]))
+                    .last()
+                    .map_or(n.end, |k| k + 1);
+                (n.interval.clone(), e)
+            } else if let Some((e, _)) = one_person(toks, p, true) {
+                // In a list of victims any singular noun is a person ("his mother-in-law").
+                (Interval::exact(1), e)
+            } else if toks[p].has(Class::PERSON) && !is_plural(&toks[p]) {
+                (Interval::exact(1), p + 1)
+            } else {
+                break;
+            };
+            let mut c = hit(toks, h.kind, p, end, (p, end));
+            c.count = count;
+            c.joined = true;
+            out.push(c);
+            let sep = toks.get(end).is_some_and(|t| t.is("and") || t.text == ",");
+            p = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| t.is("and")));
+            if !sep {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Every reading of one victim that the numeric rules left: objects, nouns of a death,
 /// reduced relatives and singular passives.
 pub(crate) fn hits(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
@@ -687,6 +730,18 @@ mod tests {
         ] {
             assert_eq!(killed(s), 1, "{s}");
         }
+    }
+
+    #[test]
+    fn companions_add_up() {
+        assert_eq!(
+            killed("The mayor was killed along with his wife and 10 other people."),
+            12
+        );
+        assert_eq!(
+            killed("A leader was shot dead together with his wife, his mother-in-law and driver."),
+            4
+        );
     }
 
     #[test]
