@@ -255,7 +255,36 @@ pub fn reconcile_events(
     heading: &dyn Fn(usize) -> bool,
     broad: &dyn Fn(&str) -> bool,
 ) {
-    // One statement shared by events split from one sentence (one per place) counts once.
+    shared_statements(ledger);
+    for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
+        let figs = counted_all(events, ledger, kind);
+        let live: Vec<usize> = (0..events.len())
+            .filter(|&i| !events[i].background && figs[i].as_ref().is_some_and(|f| !f.is_zero()))
+            .collect();
+        let mut x = Across {
+            events,
+            ledger: &mut *ledger,
+            kind,
+            figs: &figs,
+            live: &live,
+            restated: HashSet::new(),
+        };
+        x.twins();
+        x.summaries(heading);
+        let restated = x.restated;
+        // Figures again: the rules above may have turned some into parts or retellings.
+        let figs = counted_all(events, ledger, kind);
+        let live: Vec<usize> = live
+            .into_iter()
+            .filter(|&i| !restated.contains(&i) && figs[i].is_some())
+            .collect();
+        lede_parts(events, ledger, kind, &live, &figs, broad);
+        one_sided(events, ledger, kind, &live);
+    }
+}
+
+/// One statement shared by events split from one sentence (one per place) counts once.
+fn shared_statements(ledger: &mut [Figure]) {
     let mut seen: HashSet<(Span, Option<CasualtyKind>)> = HashSet::new();
     let mut first_event: Vec<(Span, String)> = Vec::new();
     for f in ledger.iter_mut() {
@@ -272,17 +301,34 @@ pub fn reconcile_events(
             first_event.push((f.span, e.clone()));
         }
     }
-    for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
-        let figs = counted_all(events, ledger, kind);
-        let live: Vec<usize> = (0..events.len())
-            .filter(|&i| !events[i].background && figs[i].as_ref().is_some_and(|f| !f.is_zero()))
-            .collect();
-        let mut restated: HashSet<usize> = HashSet::new();
-        // The same toll in two events of one category whose dates and places agree is one
-        // incident told twice (the coreference step kept them apart, e.g. over a figure update).
+}
+
+/// The events with a counted figure of one kind, compared with each other.
+struct Across<'a> {
+    events: &'a [Event],
+    ledger: &'a mut [Figure],
+    kind: CasualtyKind,
+    /// Counted figure per event (by index).
+    figs: &'a [Option<Interval>],
+    /// Events in text order with a non-zero counted figure, not background.
+    live: &'a [usize],
+    /// Events found to retell another's toll.
+    restated: HashSet<usize>,
+}
+
+impl Across<'_> {
+    fn mark(&mut self, i: usize, role: FigureRole, j: usize, reason: String) {
+        let (e, r) = (&self.events[i].id, &self.events[j].id);
+        mark(self.ledger, e, self.kind, role, r, reason);
+    }
+
+    /// The same toll in two events of one category whose dates and places agree is one
+    /// incident told twice (the coreference step kept them apart, e.g. over an update).
+    fn twins(&mut self) {
+        let (events, figs, live) = (self.events, self.figs, self.live);
         for (n, &i) in live.iter().enumerate() {
             let twin = live[..n].iter().copied().find(|&j| {
-                !restated.contains(&j)
+                !self.restated.contains(&j)
                     && events[j].category == events[i].category
                     && (events[j].date.is_none()
                         || events[i].date.is_none()
@@ -291,79 +337,59 @@ pub fn reconcile_events(
                     && figs[j] == figs[i]
             });
             if let Some(j) = twin {
-                restated.insert(i);
+                self.restated.insert(i);
                 let fi = figs[i].as_ref().map(fmt_iv).unwrap_or_default();
-                mark(
-                    ledger,
-                    &events[i].id,
-                    kind,
-                    FigureRole::Restated,
-                    &events[j].id,
-                    format!(
-                        "the toll of {} told again ({fi}; same category, no conflicting date)",
-                        events[j].id
-                    ),
+                let why = format!(
+                    "the toll of {} told again ({fi}; same category, no conflicting date)",
+                    events[j].id
                 );
+                self.mark(i, FigureRole::Restated, j, why);
             }
         }
-        for &i in &live {
-            if restated.contains(&i) || !is_general(&events[i], heading) {
+    }
+
+    /// A general event (a headline, a mention with no place) at the top whose figure is
+    /// the sum of the specific events told after it is their summary; one equal to
+    /// another event's figure repeats it. Further down, a figure without a place is one
+    /// more incident whose place the text did not name.
+    fn summaries(&mut self, heading: &dyn Fn(usize) -> bool) {
+        let (events, figs, live) = (self.events, self.figs, self.live);
+        for &i in live {
+            let top = events[i].sentences.first().is_some_and(|&s| s <= 2);
+            if self.restated.contains(&i) || !is_general(&events[i], heading) || !top {
                 continue;
             }
-            // A summary comes at the top; further down, a figure without a place is one
-            // more incident whose place the text did not name.
-            let summary = events[i].sentences.first().is_some_and(|&s| s <= 2);
             let fi = figs[i].as_ref().expect("live events have figures");
-            // Parts: the specific events told after it whose figures add up to it.
             let parts: Vec<usize> = live
                 .iter()
                 .copied()
-                .filter(|&j| j != i && !restated.contains(&j) && !is_general(&events[j], heading))
+                .filter(|&j| {
+                    j != i && !self.restated.contains(&j) && !is_general(&events[j], heading)
+                })
                 .collect();
             let part_sum = sum(parts.iter().filter_map(|&j| figs[j].as_ref()));
-            if summary && parts.len() >= 2 && part_sum.min == fi.min && part_sum.min.is_some() {
+            if parts.len() >= 2 && part_sum.min == fi.min && part_sum.min.is_some() {
                 for &j in &parts {
-                    mark(
-                        ledger,
-                        &events[j].id,
-                        kind,
-                        FigureRole::Part,
-                        &events[i].id,
-                        format!(
-                            "one part of the summary figure {} in {}",
-                            fmt_iv(fi),
-                            events[i].id
-                        ),
+                    let why = format!(
+                        "one part of the summary figure {} in {}",
+                        fmt_iv(fi),
+                        events[i].id
                     );
+                    self.mark(j, FigureRole::Part, i, why);
                 }
                 continue;
             }
-            // A repeat: another event already carries the same toll.
             let same = live.iter().copied().find(|&j| {
                 j != i
-                    && !restated.contains(&j)
+                    && !self.restated.contains(&j)
                     && figs[j].as_ref().is_some_and(|fj| fj.min == fi.min)
             });
-            if let Some(j) = same.filter(|_| summary) {
-                restated.insert(i);
-                mark(
-                    ledger,
-                    &events[i].id,
-                    kind,
-                    FigureRole::Restated,
-                    &events[j].id,
-                    format!("the toll of {} told again ({})", events[j].id, fmt_iv(fi)),
-                );
+            if let Some(j) = same {
+                self.restated.insert(i);
+                let why = format!("the toll of {} told again ({})", events[j].id, fmt_iv(fi));
+                self.mark(i, FigureRole::Restated, j, why);
             }
         }
-        // Figures again: the rules above may have turned some into parts or retellings.
-        let figs = counted_all(events, ledger, kind);
-        let live: Vec<usize> = live
-            .into_iter()
-            .filter(|&i| !restated.contains(&i) && figs[i].is_some())
-            .collect();
-        lede_parts(events, ledger, kind, &live, &figs, broad);
-        one_sided(events, ledger, kind, &live);
     }
 }
 
