@@ -307,110 +307,145 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
     let mut j = c.end;
     let mut saw_unknown = 0;
     while j < limit {
-        let t = &toks[j];
-        if t.is("to") && toks.get(j + 1).is_some_and(|n| n.is("death")) {
-            return Some((CasualtyKind::Killed, j + 2));
+        match predicate_at(toks, j) {
+            Some(Step::Found(k, e)) => return Some((k, e)),
+            Some(_) => return None,
+            None => {}
         }
-        // "gunned down", "hacked down", "mowed down" (but not "shot down", said of aircraft).
-        if t.is("down") && j > 0 && toks[j - 1].is_any(&["gunned", "hacked", "mowed", "cut"]) {
-            return Some((CasualtyKind::Killed, j + 1));
-        }
-        // "bomber killed 31": an active verb with its own object is another clause.
-        if kind_of_verb(t).is_some() && starts_count(toks, j + 1) {
-            return None;
-        }
-        // "suffered shrapnel wounds", "sustained burns", "was taken to hospital".
-        if let Some(e) = hurt_phrase(toks, j) {
-            return Some((CasualtyKind::Injured, e));
-        }
-        if let Some(k) = kind_of_predicate(t) {
-            // "who helped carry the wounded": after "the" it is a noun for other people.
-            let among = j >= 2 && toks[j - 2].is_any(&["among", "of"]);
-            if toks[j - 1].is_any(&["the", "carry", "carried", "treat", "treated"]) && !among {
-                return None;
-            }
-            // "taken" and "held" count only as "taken captive", "held hostage".
-            if t.is_any(&["taken", "held"])
-                && !toks
-                    .get(j + 1)
-                    .is_some_and(|n| n.is_any(&["captive", "prisoner", "prisoners", "hostage"]))
-            {
-                return None;
-            }
-            // "were abducted and killed", "were attacked and killed": the last
-            // predicate of the pair says what became of them.
-            if let Some(e) = and_then_death(toks, j + 1) {
-                return Some((CasualtyKind::Killed, e));
-            }
-            return Some((k, j + 1));
-        }
-        // "five children playing with a shell were killed": a participle clause
-        // between the subject and its verb.
-        if t.norm().ends_with("ing") && toks[j - 1].has(Class::PERSON) {
-            if let Some(k) = (j + 1..(j + 12).min(toks.len()))
-                .take_while(|&k| !matches!(toks[k].text, "." | ";" | ":"))
-                .find(|&k| toks[k].is_any(&["were", "was", "have", "has", "had", "are"]))
-            {
+        match subject_word(toks, c, j, limit) {
+            Step::Found(k, e) => return Some((k, e)),
+            Step::Stop => return None,
+            Step::Jump(k) => {
                 j = k;
                 continue;
             }
-        }
-        if matches!(t.text, "," | "-" | "–" | "—") {
-            // "11 people, including women and children, have been killed".
-            if let Some(k) = skip_aside(toks, j, limit + 6) {
-                j = k;
-                continue;
+            Step::Unknown => {
+                saw_unknown += 1;
+                if saw_unknown > 5 {
+                    return None;
+                }
             }
-            return None;
-        }
-        if t.kind == TokKind::Punct && !matches!(t.text, "-" | "–") {
-            return None;
-        }
-        if t.has(Class::THING) || t.has(Class::UNIT) {
-            return None;
-        }
-        // "19 people were attacked and killed" (people, not "pagers … detonated and killed").
-        let people = toks[c.end..j].iter().any(|w| w.has(Class::PERSON))
-            || toks.get(c.end).is_some_and(|w| w.has(Class::AUX));
-        if t.is("and") && people && and_then_death(toks, j).is_some() {
-            return and_then_death(toks, j).map(|e| (CasualtyKind::Killed, e));
-        }
-        if t.is("and") {
-            // "five men and two women were killed": the next count shares the predicate.
-            // "a mother and her four children": a possessive may come before the count.
-            let at = j
-                + 1
-                + usize::from(
-                    toks.get(j + 1)
-                        .is_some_and(|n| n.is_any(&["his", "her", "their", "its"])),
-                );
-            let next_is_count = toks.get(at).is_some_and(|n| {
-                n.kind == TokKind::Number
-                    || crate::numbers::word_value(n.norm()).is_some()
-                    || n.is_any(&["a", "an"])
-            });
-            if !next_is_count {
-                return None;
-            }
-        } else if t.has(Class::BREAK)
-            && !t.has(Class::AUX)
-            && !t.is_any(&["in", "of", "from", "on", "at", "near"])
-        {
-            return None;
-        } else if !(t.has(Class::PERSON)
-            || t.has(Class::AUX)
-            || t.kind == TokKind::Number
-            || t.is_capitalized()
-            || t.is_any(&["the", "same", "his", "her", "their", "its"]))
-        {
-            saw_unknown += 1;
-            if saw_unknown > 5 {
-                return None;
-            }
+            Step::Next => {}
         }
         j += 1;
     }
     None
+}
+
+/// What a token after a subject count says, read left to right.
+enum Step {
+    /// The predicate, of this kind, ending here.
+    Found(CasualtyKind, usize),
+    /// Another clause begins: the count has no predicate of its own.
+    Stop,
+    /// Skip to this token (past an aside or a participle clause).
+    Jump(usize),
+    /// A word that may sit in a subject but that the rules do not know.
+    Unknown,
+    /// A word of the subject.
+    Next,
+}
+
+/// The casualty predicate at `j`, if one starts there: `Found`, or `Stop` where a
+/// predicate-like word belongs to something else ("carry the wounded", "held talks").
+fn predicate_at(toks: &[Tok], j: usize) -> Option<Step> {
+    let t = &toks[j];
+    if t.is("to") && toks.get(j + 1).is_some_and(|n| n.is("death")) {
+        return Some(Step::Found(CasualtyKind::Killed, j + 2));
+    }
+    // "gunned down", "hacked down", "mowed down" (but not "shot down", said of aircraft).
+    if t.is("down") && j > 0 && toks[j - 1].is_any(&["gunned", "hacked", "mowed", "cut"]) {
+        return Some(Step::Found(CasualtyKind::Killed, j + 1));
+    }
+    // "bomber killed 31": an active verb with its own object is another clause.
+    if kind_of_verb(t).is_some() && starts_count(toks, j + 1) {
+        return Some(Step::Stop);
+    }
+    // "suffered shrapnel wounds", "sustained burns", "was taken to hospital".
+    if let Some(e) = hurt_phrase(toks, j) {
+        return Some(Step::Found(CasualtyKind::Injured, e));
+    }
+    let k = kind_of_predicate(t)?;
+    // "who helped carry the wounded": after "the" it is a noun for other people.
+    let among = j >= 2 && toks[j - 2].is_any(&["among", "of"]);
+    if j > 0 && toks[j - 1].is_any(&["the", "carry", "carried", "treat", "treated"]) && !among {
+        return Some(Step::Stop);
+    }
+    // "taken" and "held" count only as "taken captive", "held hostage".
+    let captive = toks
+        .get(j + 1)
+        .is_some_and(|n| n.is_any(&["captive", "prisoner", "prisoners", "hostage"]));
+    if t.is_any(&["taken", "held"]) && !captive {
+        return Some(Step::Stop);
+    }
+    // "were abducted and killed", "were attacked and killed": the last predicate of
+    // the pair says what became of them.
+    if let Some(e) = and_then_death(toks, j + 1) {
+        return Some(Step::Found(CasualtyKind::Killed, e));
+    }
+    Some(Step::Found(k, j + 1))
+}
+
+/// A token between a subject count and its predicate that is not a predicate itself.
+fn subject_word(toks: &[Tok], c: &Count, j: usize, limit: usize) -> Step {
+    let t = &toks[j];
+    // "five children playing with a shell were killed": a participle clause between
+    // the subject and its verb.
+    if t.norm().ends_with("ing") && j > 0 && toks[j - 1].has(Class::PERSON) {
+        if let Some(k) = (j + 1..(j + 12).min(toks.len()))
+            .take_while(|&k| !matches!(toks[k].text, "." | ";" | ":"))
+            .find(|&k| toks[k].is_any(&["were", "was", "have", "has", "had", "are"]))
+        {
+            return Step::Jump(k);
+        }
+    }
+    if matches!(t.text, "," | "-" | "–" | "—") {
+        // "11 people, including women and children, have been killed".
+        return skip_aside(toks, j, limit + 6).map_or(Step::Stop, Step::Jump);
+    }
+    if t.kind == TokKind::Punct || t.has(Class::THING) || t.has(Class::UNIT) {
+        return Step::Stop;
+    }
+    if t.is("and") {
+        // "19 people were attacked and killed" (people, not "pagers … detonated and
+        // killed").
+        let people = toks[c.end..j].iter().any(|w| w.has(Class::PERSON))
+            || toks.get(c.end).is_some_and(|w| w.has(Class::AUX));
+        if let Some(e) = and_then_death(toks, j).filter(|_| people) {
+            return Step::Found(CasualtyKind::Killed, e);
+        }
+        // "five men and two women were killed": the next count shares the predicate;
+        // "a mother and her four children": a possessive may come before the count.
+        let possessive = toks
+            .get(j + 1)
+            .is_some_and(|n| n.is_any(&["his", "her", "their", "its"]));
+        let next_is_count = toks.get(j + 1 + usize::from(possessive)).is_some_and(|n| {
+            n.kind == TokKind::Number
+                || crate::numbers::word_value(n.norm()).is_some()
+                || n.is_any(&["a", "an"])
+        });
+        return if next_is_count {
+            Step::Next
+        } else {
+            Step::Stop
+        };
+    }
+    if t.has(Class::BREAK)
+        && !t.has(Class::AUX)
+        && !t.is_any(&["in", "of", "from", "on", "at", "near"])
+    {
+        return Step::Stop;
+    }
+    let known = t.has(Class::PERSON)
+        || t.has(Class::AUX)
+        || t.kind == TokKind::Number
+        || t.is_capitalized()
+        || t.is_any(&["the", "same", "his", "her", "their", "its"]);
+    if known {
+        Step::Next
+    } else {
+        Step::Unknown
+    }
 }
 
 /// Injury told with a verb of undergoing or of care: "suffered shrapnel wounds",
