@@ -499,21 +499,10 @@ fn lede_parts(
         .filter_map(|f| f.count.min)
         .sum();
     let everywhere = pick(false, false);
-    // One later figure equal to the lede's, told as a fresh incident ("shelling killed
-    // two men") in another town, is another incident with the same toll. A toll update
-    // ("the toll had risen to 12") or a country named in passing is a retelling.
-    let one_elsewhere = inner == 0 && everywhere.len() == 1 && !fit.open_place && {
-        let e = &events[everywhere[0]];
-        let fresh = e
-            .casualties
-            .iter()
-            .all(|c| c.kind != kind || !matches!(c.cue, Cue::Update | Cue::Earlier));
-        fresh
-            && e.place_id
-                .as_deref()
-                .is_some_and(|p| Some(p) != le.place_id.as_deref() && !broad(p))
-    };
-    let exact = !one_elsewhere && total_of(&everywhere).is_some_and(|m| m + inner == cap);
+    let elsewhere = inner == 0
+        && !fit.open_place
+        && matches!(everywhere.as_slice(), [j] if fresh_elsewhere(&events[*j], &fit, broad));
+    let exact = !elsewhere && total_of(&everywhere).is_some_and(|m| m + inner == cap);
     // Otherwise the candidates told close after the lede; if they overshoot, only those
     // not told as further victims ("another civilian died" may be one of the parts).
     let parts = if exact {
@@ -549,6 +538,20 @@ fn lede_parts(
             format!("{why} ({} in {})", fmt_iv(&total), le.id),
         );
     }
+}
+
+/// One later figure equal to the lede's, told as a fresh incident ("shelling killed two
+/// men") in another town, is another incident with the same toll. A toll update ("the
+/// toll had risen to 12") or a country named in passing is a retelling.
+fn fresh_elsewhere(e: &Event, fit: &Fit, broad: &dyn Fn(&str) -> bool) -> bool {
+    let fresh = e
+        .casualties
+        .iter()
+        .all(|c| c.kind != fit.kind || !matches!(c.cue, Cue::Update | Cue::Earlier));
+    fresh
+        && e.place_id
+            .as_deref()
+            .is_some_and(|p| Some(p) != fit.lede.place_id.as_deref() && !broad(p))
 }
 
 /// Whether a later event can be one part of the lede's toll.
