@@ -496,6 +496,17 @@ fn context_candidate(f: &SentenceFacts, category: Category) -> Candidate {
     }
 }
 
+/// "killed in the blast": a definite reference to the incident just told, not a new one.
+fn the_blast(toks: &[Tok], cats: &mut [(Category, usize)], prev_event: Option<&Event>) {
+    if let [(c, at)] = cats {
+        let definite =
+            *c == Category::Explosion && *at > 0 && toks[*at - 1].is_any(&["the", "this", "that"]);
+        if let Some(e) = prev_event.filter(|e| definite && e.category.is_violent()) {
+            *c = e.category;
+        }
+    }
+}
+
 /// The incidents one sentence tells, one candidate per category, place and date.
 fn candidates_for(
     f: &SentenceFacts,
@@ -504,14 +515,7 @@ fn candidates_for(
 ) -> Vec<Candidate> {
     let toks = &f.toks;
     let (mut cats, reference_only) = triggers(toks);
-    // "killed in the blast": a definite reference to the incident just told, not a new one.
-    if let [(c, at)] = cats.as_mut_slice() {
-        let definite =
-            *c == Category::Explosion && *at > 0 && toks[*at - 1].is_any(&["the", "this", "that"]);
-        if let Some(e) = prev_event.filter(|e| definite && e.category.is_violent()) {
-            *c = e.category;
-        }
-    }
+    the_blast(toks, &mut cats, prev_event);
     let refs = reference(f, &cats);
     let mut continuation = false;
     if cats.is_empty() {
@@ -527,12 +531,10 @@ fn candidates_for(
         .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
     let places = place_sets(f, mentions, &cats);
     // Several dates for an undifferentiated attack list ("on April 2 and 24"): one each.
-    let dates: Vec<Option<String>> =
-        if cats.len() == 1 && cats[0].0 == Category::Other && f.dates.len() > 1 {
-            f.dates.iter().cloned().map(Some).collect()
-        } else {
-            vec![f.dates.first().cloned()]
-        };
+    let dates: Vec<Option<String>> = match cats.as_slice() {
+        [(Category::Other, _)] if f.dates.len() > 1 => f.dates.iter().cloned().map(Some).collect(),
+        _ => vec![f.dates.first().cloned()],
+    };
     let mut out = Vec::new();
     for &(category, _) in &cats {
         if reference_only.contains(&category) && cats.len() > 1 {
@@ -715,24 +717,7 @@ fn compatible(
             }
         }
     }
-    let shared_figure = [CasualtyKind::Killed, CasualtyKind::Injured]
-        .iter()
-        .find_map(
-            |&k| match (figure(&e.casualties, k), figure(&c.casualties, k)) {
-                (Some(a), Some(b)) if !a.is_zero() => Some(format!(
-                    "same {} figure ({} and {})",
-                    if k == CasualtyKind::Killed {
-                        "killed"
-                    } else {
-                        "injured"
-                    },
-                    fmt_iv(&a),
-                    fmt_iv(&b)
-                )),
-                _ => None,
-            },
-        );
-    if let Some(r) = shared_figure {
+    if let Some(r) = shared_figure(e, c) {
         return Some(format!("same category; {r}"));
     }
     if !c.category.is_violent() {
@@ -856,6 +841,29 @@ pub fn build(
         out.push(e);
     }
     (out, ledger)
+}
+
+/// "same killed figure (12 and ≥12)": why two tellings with figures are one incident.
+fn shared_figure(e: &Event, c: &Candidate) -> Option<String> {
+    [CasualtyKind::Killed, CasualtyKind::Injured]
+        .into_iter()
+        .find_map(
+            |k| match (figure(&e.casualties, k), figure(&c.casualties, k)) {
+                (Some(a), Some(b)) if !a.is_zero() => {
+                    let what = if k == CasualtyKind::Killed {
+                        "killed"
+                    } else {
+                        "injured"
+                    };
+                    Some(format!(
+                        "same {what} figure ({} and {})",
+                        fmt_iv(&a),
+                        fmt_iv(&b)
+                    ))
+                }
+                _ => None,
+            },
+        )
 }
 
 /// Kinds (killed, injured) for which the article's only non-zero figures of an incident
