@@ -820,7 +820,17 @@ pub fn build(
             }
         }
     }
-    // Order by first supporting sentence and finish derived fields.
+    in_text_order(events, &event_place, mentions, place_ids)
+}
+
+/// Orders events by their first sentence, numbers them, gives them their place ids and
+/// settles their figures.
+fn in_text_order(
+    events: Vec<Event>,
+    event_place: &[Option<usize>],
+    mentions: &[PlaceMention],
+    place_ids: &[String],
+) -> (Vec<Event>, Vec<crate::model::Figure>) {
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| events[i].sentences.first().copied().unwrap_or(0));
     let lone = only_earlier_figures(&events);
