@@ -222,6 +222,16 @@ fn governing_verb(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
             return Some((CasualtyKind::Killed, p));
         }
     }
+    // "the clash claimed 10 lives", "cost 12 lives".
+    if toks
+        .get(c.end)
+        .is_some_and(|t| t.is_any(&["lives", "life"]))
+        && prev.is_any(&[
+            "claimed", "claiming", "claims", "cost", "costing", "took", "taking",
+        ])
+    {
+        return Some((CasualtyKind::Killed, p));
+    }
     // "the dead included six civilians", "the wounded include two children".
     if prev.is_any(&["included", "include", "includes"]) {
         let head = (p.saturating_sub(3)..p)
@@ -303,7 +313,7 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
 /// The predicate a count is the subject of ("seven herdsmen were killed"), with the end
 /// of the statement. Coordinated counts share it ("five men and two women died").
 fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
-    let limit = (c.end + 12).min(toks.len());
+    let mut limit = (c.end + 12).min(toks.len());
     let mut j = c.end;
     let mut saw_unknown = 0;
     while j < limit {
@@ -316,6 +326,8 @@ fn predicate_after(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
             Step::Found(k, e) => return Some((k, e)),
             Step::Stop => return None,
             Step::Jump(k) => {
+                // The predicate may come a few words after a long aside.
+                limit = limit.max((k + 6).min(toks.len()));
                 j = k;
                 continue;
             }
@@ -365,6 +377,14 @@ fn predicate_at(toks: &[Tok], j: usize) -> Option<Step> {
     if let Some(e) = hurt_phrase(toks, j) {
         return Some(Step::Found(CasualtyKind::Injured, e));
     }
+    // "lost their lives".
+    if t.is_any(&["lost", "lose"])
+        && toks
+            .get(j + 2)
+            .is_some_and(|n| n.is_any(&["lives", "life"]))
+    {
+        return Some(Step::Found(CasualtyKind::Killed, j + 3));
+    }
     let k = kind_of_predicate(t)?;
     // "who helped carry the wounded": after "the" it is a noun for other people.
     let among = j >= 2 && toks[j - 2].is_any(&["among", "of"]);
@@ -403,6 +423,12 @@ fn subject_word(toks: &[Tok], c: &Count, j: usize, limit: usize) -> Step {
         // "11 people, including women and children, have been killed".
         return skip_aside(toks, j, limit + 6).map_or(Step::Stop, Step::Jump);
     }
+    // "(10 civilians and five policemen)", "(LoC)": a parenthesis inside the subject.
+    if t.text == "(" {
+        return (j + 1..(j + 10).min(toks.len()))
+            .find(|&k| toks[k].text == ")")
+            .map_or(Step::Stop, |k| Step::Jump(k + 1));
+    }
     if t.kind == TokKind::Punct || t.has(Class::THING) || t.has(Class::UNIT) {
         return Step::Stop;
     }
@@ -430,8 +456,13 @@ fn subject_word(toks: &[Tok], c: &Count, j: usize, limit: usize) -> Step {
             Step::Stop
         };
     }
+    // "Citizens for Liberty Party": a small word inside a name does not end the subject.
+    let in_name = j > 0
+        && toks[j - 1].is_capitalized()
+        && toks.get(j + 1).is_some_and(|n| n.is_capitalized());
     if t.has(Class::BREAK)
         && !t.has(Class::AUX)
+        && !in_name
         && !t.is_any(&["in", "of", "from", "on", "at", "near"])
     {
         return Step::Stop;
@@ -823,6 +854,26 @@ mod tests {
             (
                 "At least seven civilians on the far side of the border were killed.",
                 &[(Killed, Some(7), None)],
+            ),
+            (
+                "At least 13 people, most of them members of the same family, were killed.",
+                &[(Killed, Some(13), None)],
+            ),
+            (
+                "A clash between two gangs claimed 10 lives in the village.",
+                &[(Killed, Some(10), Some(10))],
+            ),
+            (
+                "Two aid workers lost their lives in the attack.",
+                &[(Killed, Some(2), Some(2))],
+            ),
+            (
+                "At least 15 people (10 civilians and five policemen) were killed.",
+                &[(Killed, Some(15), None)],
+            ),
+            (
+                "Two members of the Doctors for Peace Party were killed.",
+                &[(Killed, Some(2), Some(2))],
             ),
             (
                 "A mother and her four children were killed on Sunday.",
