@@ -518,6 +518,16 @@ fn starts_count(toks: &[Tok], i: usize) -> bool {
 /// ", including women and children," or ", among them two boys,": an aside inside a
 /// subject; returns the index after its closing comma.
 fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
+    // "--" is written as two dashes: the aside opens after both.
+    let close = toks[comma].text;
+    let comma = if toks
+        .get(comma + 1)
+        .is_some_and(|t| t.text == close && close != ",")
+    {
+        comma + 1
+    } else {
+        comma
+    };
     let first = toks.get(comma + 1)?;
     // "six people, two foreigners and four locals, were killed".
     let counted = crate::numbers::number_at(toks, comma + 1).is_some();
@@ -539,14 +549,20 @@ fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
     }
     // The aside ends at its closing comma, or where the verb resumes when the writer
     // left the comma out ("11 people, including two children have been killed").
-    let close = toks[comma].text;
-    (comma + 2..limit.min(toks.len()))
-        .find(|&k| {
-            toks[k].text == close
-                || toks[k].is_any(&["have", "has", "were", "was", "had"])
-                || (k > comma + 2 && toks[k].is_any(&["killed", "wounded", "injured", "dead"]))
-        })
-        .map(|k| if toks[k].text == close { k + 1 } else { k })
+    let end = (comma + 2..limit.min(toks.len())).find(|&k| {
+        toks[k].text == close
+            || toks[k].is_any(&["have", "has", "were", "was", "had"])
+            || (k > comma + 2 && toks[k].is_any(&["killed", "wounded", "injured", "dead"]))
+    })?;
+    if toks[end].text != close {
+        return Some(end);
+    }
+    // Past the closing mark, both dashes of a "--".
+    let mut k = end + 1;
+    while toks.get(k).is_some_and(|t| t.text == close && close != ",") {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// Counts joined by "and" with no predicate between them share one ("five men and two
@@ -874,6 +890,10 @@ mod tests {
             (
                 "Two members of the Doctors for Peace Party were killed.",
                 &[(Killed, Some(2), Some(2))],
+            ),
+            (
+                "Eighteen people -- seven herders and 11 raiders -- have been killed.",
+                &[(Killed, Some(18), Some(18))],
             ),
             (
                 "A mother and her four children were killed on Sunday.",
