@@ -136,6 +136,10 @@ fn not_a_head_count(toks: &[Tok], c: &Count) -> bool {
     {
         return true;
     }
+    // "a 5 June attack": a day of the month.
+    if next.is_some_and(|t| crate::dates::month_of(t.text).is_some() && t.is_capitalized()) {
+        return true;
+    }
     let prev = c.start.checked_sub(1).map(|p| &toks[p]);
     // "aged 14", "age 30", "a boy of 17", "(17)".
     if prev.is_some_and(|p| p.is_any(&["aged", "age", "ages"])) {
@@ -421,7 +425,12 @@ fn subject_word(toks: &[Tok], c: &Count, j: usize, limit: usize) -> Step {
     }
     if matches!(t.text, "," | "-" | "–" | "—") {
         // "11 people, including women and children, have been killed".
-        return skip_aside(toks, j, limit + 6).map_or(Step::Stop, Step::Jump);
+        // A count that opens its clause may head a list ("four civilians, two
+        // policemen and a customs officer were killed").
+        let opens = c.start == 0
+            || toks[c.start - 1].text == ","
+            || toks[c.start - 1].is_any(&["that", "and", "while"]);
+        return skip_aside(toks, j, limit + 6, opens).map_or(Step::Stop, Step::Jump);
     }
     // "(10 civilians and five policemen)", "(LoC)": a parenthesis inside the subject.
     if t.text == "(" {
@@ -517,7 +526,7 @@ fn starts_count(toks: &[Tok], i: usize) -> bool {
 
 /// ", including women and children," or ", among them two boys,": an aside inside a
 /// subject; returns the index after its closing comma.
-fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
+fn skip_aside(toks: &[Tok], comma: usize, limit: usize, opens: bool) -> Option<usize> {
     // "--" is written as two dashes: the aside opens after both.
     let close = toks[comma].text;
     let comma = if toks
@@ -549,10 +558,17 @@ fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
     }
     // The aside ends at its closing comma, or where the verb resumes when the writer
     // left the comma out ("11 people, including two children have been killed").
+    // A counted aside is closed ("six people, two foreigners and four locals, were
+    // killed") or continues a list that the first count opened; otherwise the count
+    // after the comma is its own clause's subject ("after an attack by 20 gunmen,
+    // seven people were killed").
+    let open_end = !counted || opens;
     let end = (comma + 2..limit.min(toks.len())).find(|&k| {
         toks[k].text == close
-            || toks[k].is_any(&["have", "has", "were", "was", "had"])
-            || (k > comma + 2 && toks[k].is_any(&["killed", "wounded", "injured", "dead"]))
+            || (open_end && toks[k].is_any(&["have", "has", "were", "was", "had"]))
+            || (open_end
+                && k > comma + 2
+                && toks[k].is_any(&["killed", "wounded", "injured", "dead"]))
     })?;
     if toks[end].text != close {
         return Some(end);
@@ -568,9 +584,13 @@ fn skip_aside(toks: &[Tok], comma: usize, limit: usize) -> Option<usize> {
 /// Counts joined by "and" with no predicate between them share one ("five men and two
 /// women were killed", "killing 21 passengers and four soldiers"): they add up.
 fn coordinated(toks: &[Tok], prev: &Hit, h: &Hit) -> bool {
-    // "him, his son and two guests": a comma joins people listed one by one.
+    // "him, his son and two guests": a comma joins people listed one by one;
+    // "four civilians, two policemen and a customs officer were killed": subjects
+    // listed with commas share the very same predicate.
     let one = |x: &Hit| x.count.min == Some(1) && x.count.max == Some(1);
-    let listed = one(prev) && one(h) && prev.num.1 < h.num.0 && toks[h.num.0 - 1].text == ",";
+    let comma = prev.num.1 < h.num.0 && toks[h.num.0 - 1].text == ",";
+    let shared = prev.start == prev.num.0 && h.start == h.num.0 && prev.end == h.end;
+    let listed = comma && ((one(prev) && one(h)) || shared);
     prev.kind == h.kind
         && prev.num.1 <= h.num.0
         && (listed || toks[prev.num.1..h.num.0].iter().any(|t| t.is("and")))
@@ -894,6 +914,22 @@ mod tests {
             (
                 "Eighteen people -- seven herders and 11 raiders -- have been killed.",
                 &[(Killed, Some(18), Some(18))],
+            ),
+            (
+                "Four civilians, two policemen and a customs officer were killed.",
+                &[
+                    (Killed, Some(4), Some(4)),
+                    (Killed, Some(2), Some(2)),
+                    (Killed, Some(1), Some(1)),
+                ],
+            ),
+            (
+                "In a 5 June attack on the village, seven people were killed.",
+                &[(Killed, Some(7), Some(7))],
+            ),
+            (
+                "After an attack by 20 gunmen, seven people were killed.",
+                &[(Killed, Some(7), Some(7))],
             ),
             (
                 "A mother and her four children were killed on Sunday.",

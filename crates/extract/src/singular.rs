@@ -642,16 +642,27 @@ fn coordinated_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
 pub(crate) fn companions(toks: &[Tok], found: &[Hit]) -> Vec<Hit> {
     let mut out = Vec::new();
     for h in found.iter().filter(|h| h.kind == CasualtyKind::Killed) {
-        let Some(w) = (h.end..(h.end + 4).min(toks.len().saturating_sub(1)))
+        let Some(w) = (h.end..(h.end + 6).min(toks.len().saturating_sub(1)))
             .find(|&k| toks[k].is_any(&["along", "together"]) && toks[k + 1].is("with"))
         else {
             continue;
         };
-        if toks[h.end..w].iter().any(|t| t.kind == TokKind::Punct) {
+        // "has been killed by gunmen, along with another supporter": one comma may
+        // set the companions off.
+        let punct = toks[h.end..w]
+            .iter()
+            .enumerate()
+            .any(|(k, t)| t.kind == TokKind::Punct && !(t.text == "," && h.end + k + 1 == w));
+        if punct {
             continue;
         }
         let mut p = w + 2;
         while p < toks.len() {
+            // "his 94-year-old mother-in-law", "another supporter": an age or "another"
+            // before the noun is not a count of its own.
+            if toks[p].text.contains("-year-old") || toks[p].is("another") {
+                p += 1;
+            }
             let (count, end) = if let Some(n) = crate::numbers::number_at(toks, p) {
                 let e = (n.end..(n.end + 4).min(toks.len()))
                     .take_while(|&k| phrase_word(&toks[k]) || toks[k].is_any(&["other", "others"]))
@@ -739,8 +750,12 @@ mod tests {
             12
         );
         assert_eq!(
-            killed("A leader was shot dead together with his wife, his mother-in-law and driver."),
+            killed("A leader was shot dead together with his wife, 90-year-old mother and driver."),
             4
+        );
+        assert_eq!(
+            killed("The ward chairman has been killed by gunmen, along with another supporter."),
+            2
         );
     }
 
