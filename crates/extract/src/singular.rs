@@ -258,7 +258,8 @@ fn clause_subject(toks: &[Tok], chain: usize) -> Option<usize> {
             || toks[k - 1].is_any(&["that", "said", "says", "when", "after", "while", "but"])
     };
     for k in (chain.saturating_sub(30)..chain).rev() {
-        if matches!(toks[k].text, "." | ";") {
+        let title = toks[k].text == "." && k > 0 && TITLES.contains(&toks[k - 1].norm());
+        if matches!(toks[k].text, "." | ";") && !title {
             return None;
         }
         if !starts(k) {
@@ -306,10 +307,14 @@ fn one_person(toks: &[Tok], from: usize, any_head: bool) -> Option<(usize, usize
         .iter()
         .filter(|t| t.is_capitalized() && t.kind == TokKind::Word)
         .count();
+    // Headline style drops the article: "kills militia commander X", "says senior
+    // official was killed"; where one person is expected, a person noun will do.
     let ok = if det {
         any_head || h.has(Class::PERSON) || h.is_capitalized()
     } else {
-        named >= 2 || h.has(Class::PERSON) && (body..head).any(|k| toks[k].is_capitalized())
+        named >= 2
+            || (h.has(Class::PERSON)
+                && (any_head || (body..head).any(|k| toks[k].is_capitalized())))
     };
     ok.then_some((j, head))
 }
@@ -420,7 +425,14 @@ fn objects(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
                     .any(|t| t.is("and"));
             let and = toks.get(end).is_some_and(|t| t.is("and")) || list_comma;
             let next_verb = end + 1 < toks.len() && kill_phrase(toks, end + 1).is_some();
-            if !and || next_verb {
+            // "militia commander and election candidate Hayat Doe": bare titles joined
+            // by "and" before a name are one person's.
+            let bare_title = toks[at..end].iter().all(|t| {
+                !t.is_capitalized()
+                    && !t.is_any(&["the", "a", "an", "his", "her", "him", "them"])
+                    && t.kind == TokKind::Word
+            });
+            if !and || next_verb || bare_title {
                 break;
             }
             at = end + 1;
@@ -481,6 +493,12 @@ fn nominals(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
 /// The start of the noun phrase whose head is at `head`, or `None` when the word there
 /// cannot head a phrase naming one person.
 fn phrase_before(toks: &[Tok], head: usize) -> Option<usize> {
+    phrase_ending(toks, head, false)
+}
+
+/// As [`phrase_before`]; `any_head` as in [`one_person`] (the subject of "was
+/// assassinated" is someone, whatever the noun).
+fn phrase_ending(toks: &[Tok], head: usize, any_head: bool) -> Option<usize> {
     let mut s = head;
     while s > 0 && s + 7 > head && phrase_word(&toks[s - 1]) {
         s -= 1;
@@ -488,7 +506,7 @@ fn phrase_before(toks: &[Tok], head: usize) -> Option<usize> {
     if s > 0 && toks[s - 1].is_any(&["the", "a", "an", "his", "her"]) {
         s -= 1;
     }
-    let (_, h) = one_person(toks, s, false)?;
+    let (_, h) = one_person(toks, s, any_head)?;
     (h == head).then_some(s)
 }
 
@@ -577,9 +595,12 @@ pub(crate) fn singular_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
             continue;
         }
         let pronoun = chain >= 1 && toks[chain - 1].is_any(&["he", "she"]);
+        // Only people are assassinated or shot dead; "was hurt" or "died" may be said
+        // of other things, so there the noun must be a person's.
+        let killing = kind == CasualtyKind::Killed && !t.is_any(&["died", "dies", "dead"]);
         let subject = chain
             .checked_sub(1)
-            .and_then(|h| phrase_before(toks, h))
+            .and_then(|h| phrase_ending(toks, h, killing))
             .or_else(|| clause_subject(toks, chain));
         if let Some(s) = subject {
             out.push(hit(toks, kind, s, j + 1, (s, chain)));
@@ -738,6 +759,10 @@ mod tests {
             "Edwin Doe, 28, a farm leader on the reserve, was shot dead on Friday.",
             "The district head of a religious party was gunned down in the market.",
             "A nurse campaigning against the dam was killed with a machete.",
+            "A witness says senior local government official was killed in the blast.",
+            "The secretary of the council, Mr. Ime Doe, has been assassinated by gunmen.",
+            "A dissident television executive was assassinated in the city.",
+            "Car bomb kills militia commander and election candidate Hayat Doe in the city.",
         ] {
             assert_eq!(killed(s), 1, "{s}");
         }
