@@ -110,6 +110,9 @@ struct Candidate {
     explicit_new: bool,
     /// From the headline or standfirst: a summary of what the body tells in detail.
     heading: bool,
+    /// A month the sentence names without a full date ("in mid-July"): enough to tell
+    /// an incident recalled from another month.
+    month: Option<u32>,
 }
 
 impl Candidate {
@@ -493,7 +496,28 @@ fn context_candidate(f: &SentenceFacts, category: Category) -> Candidate {
         anaphoric: false,
         explicit_new: false,
         heading: f.heading,
+        month: None,
     }
+}
+
+/// The month a sentence names without a resolved date: "in mid-July", "in July".
+fn named_month(f: &SentenceFacts) -> Option<u32> {
+    if !f.dates.is_empty() {
+        return None;
+    }
+    f.toks.windows(2).find_map(|w| {
+        let word = w[1].text;
+        let bare = ["mid-", "early-", "late-"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .unwrap_or(word);
+        let m = crate::dates::month_of(bare)?;
+        // "In July", "in mid-July", "since June": not "May" the verb or a name.
+        (w[1].is_capitalized() || bare != word)
+            .then_some(())
+            .filter(|_| w[0].is_any(&["in", "since", "during", "mid", "early", "late", "last"]))
+            .map(|_| m)
+    })
 }
 
 /// "killed in the blast": a definite reference to the incident just told, not a new one.
@@ -530,6 +554,7 @@ fn candidates_for(
         .first()
         .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
     let places = place_sets(f, mentions, &cats);
+    let month = named_month(f);
     // Several dates for an undifferentiated attack list ("on April 2 and 24"): one each.
     let dates: Vec<Option<String>> = match cats.as_slice() {
         [(Category::Other, _)] if f.dates.len() > 1 => f.dates.iter().cloned().map(Some).collect(),
@@ -585,6 +610,7 @@ fn candidates_for(
                     anaphoric,
                     explicit_new,
                     heading: f.heading,
+                    month,
                 });
             }
         }
@@ -908,6 +934,11 @@ const STORY_DAYS: i64 = 30;
 /// keeps a far-dated sentence from lending its date to a current incident.
 fn recalled(c: &mut Candidate, main_day: &mut Option<i64>) {
     let Some(day) = c.date.as_deref().and_then(Date::parse).map(Date::days) else {
+        // "In mid-July, a car bomb killed nine": another month than the main incident's.
+        let main_month = main_day.map(|d| Date::from_days(d).m);
+        if c.month.is_some() && main_month.is_some() && c.month != main_month {
+            c.background = true;
+        }
         return;
     };
     match *main_day {

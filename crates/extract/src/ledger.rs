@@ -39,13 +39,7 @@ fn entry(c: &Casualty, event: &str, role: FigureRole, reason: impl Into<String>)
 }
 
 /// The role a cue gives on its own, before figures are compared.
-fn role_from_cue(c: &Casualty, background_event: bool) -> Option<(FigureRole, &'static str)> {
-    if background_event {
-        return Some((
-            FigureRole::Background,
-            "part of a running tally or an incident recalled from further back",
-        ));
-    }
+fn role_from_cue(c: &Casualty) -> Option<(FigureRole, &'static str)> {
     match c.cue {
         Cue::Aggregate => Some((
             FigureRole::Background,
@@ -130,7 +124,7 @@ pub fn settle(e: &mut Event, earlier_stands: &[CasualtyKind]) -> Vec<Figure> {
         let mut cands = Vec::new();
         for c in &stmts {
             let stands = c.cue == Cue::Earlier && earlier_stands.contains(&kind);
-            match role_from_cue(c, e.background).filter(|_| !stands) {
+            match role_from_cue(c).filter(|_| !stands) {
                 Some((role, why)) => out.push(entry(c, &e.id, role, why)),
                 None => cands.push(*c),
             }
@@ -170,8 +164,24 @@ pub fn settle(e: &mut Event, earlier_stands: &[CasualtyKind]) -> Vec<Figure> {
             _ => {}
         }
     }
+    // A background event (a tally, an incident recalled from further back) keeps its
+    // own figure for its card, but nothing in it counts towards the totals.
+    if e.background {
+        let (role, why) = background_role();
+        for f in out.iter_mut().filter(|f| f.role == FigureRole::Counted) {
+            f.role = role;
+            f.reason = why.into();
+        }
+    }
     out.sort_by_key(|f| (f.sentence, f.span.start));
     out
+}
+
+fn background_role() -> (FigureRole, &'static str) {
+    (
+        FigureRole::Background,
+        "part of a running tally or an incident recalled from further back",
+    )
 }
 
 fn compare(is_best: bool, g: &Group, best: &Group) -> (FigureRole, String) {
@@ -717,6 +727,12 @@ mod tests {
                 "An air strike killed seven aid workers in Deir al-Balah on Monday.\nThe convoy had three cars.\nIt had crossed the border at dawn.\nThe drivers had worked there for a year.\nNobody answered the radio after the first strike.\nThe roads were closed.\nThe charity later confirmed that seven of its team had died.",
                 &[(Counted, 7), (Restated, 7)],
                 Some(7),
+            ),
+            // A month other than the main incident's, even without a day, is recalled.
+            (
+                "A car bomb killed 12 people at a beach in Mogadishu on August 2, 2024.\nIn mid-July, a car bomb outside a cafe in Mogadishu killed nine people.",
+                &[(Counted, 12), (Background, 9)],
+                Some(12),
             ),
             // The same toll in two places is two incidents.
             (
