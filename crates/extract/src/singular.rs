@@ -510,6 +510,23 @@ fn phrase_ending(toks: &[Tok], head: usize, any_head: bool) -> Option<usize> {
     (h == head).then_some(s)
 }
 
+/// "the ninth reporter killed this year": an ordinal places the person in a tally of
+/// victims; it is not one more.
+fn ordinal_in(toks: &[Tok]) -> bool {
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "latest",
+    ];
+    // Only the person's own words: not "the mayor of the country's third city".
+    toks.iter().take_while(|t| !t.is("of")).any(|t| {
+        let n = t.norm();
+        ORDINALS.contains(&n)
+            || (n.len() > 2
+                && n[..n.len() - 2].bytes().all(|b| b.is_ascii_digit())
+                && ["th", "st", "nd", "rd"].iter().any(|s| n.ends_with(s)))
+    })
+}
+
 /// "the village chief killed at a market", "a policeman shot dead in the raid": a
 /// singular person followed directly by a past participle of killing and a preposition.
 fn reduced_relatives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
@@ -528,7 +545,7 @@ fn reduced_relatives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
             continue;
         }
         if let Some(s) = phrase_before(toks, i - 1) {
-            if toks[s].is_any(&["the", "a", "an", "his", "her"]) {
+            if toks[s].is_any(&["the", "a", "an", "his", "her"]) && !ordinal_in(&toks[s..i]) {
                 out.push(hit(toks, kind, s, end, (s, i)));
             }
         }
@@ -602,7 +619,7 @@ pub(crate) fn singular_passives(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
             .checked_sub(1)
             .and_then(|h| phrase_ending(toks, h, killing))
             .or_else(|| clause_subject(toks, chain));
-        if let Some(s) = subject {
+        if let Some(s) = subject.filter(|&s| !ordinal_in(&toks[s..chain])) {
             out.push(hit(toks, kind, s, j + 1, (s, chain)));
         } else if pronoun {
             out.push(hit(toks, kind, chain - 1, j + 1, (chain - 1, chain)));
@@ -760,6 +777,7 @@ mod tests {
             "The district head of a religious party was gunned down in the market.",
             "A nurse campaigning against the dam was killed with a machete.",
             "A witness says senior local government official was killed in the blast.",
+            "The mayor of the country's third city was shot dead outside his house.",
             "The secretary of the council, Mr. Ime Doe, has been assassinated by gunmen.",
             "A dissident television executive was assassinated in the city.",
             "Car bomb kills militia commander and election candidate Hayat Doe in the city.",
@@ -810,6 +828,7 @@ mod tests {
             "The village was burned by the raiders.",
             "The death of the ceasefire was announced by both sides.",
             "The commanders killed in the strike were buried on Sunday.",
+            "He is the ninth reporter murdered in the country this year.",
             "Nobody was killed in the blast.",
             "Militants killed Hamas fighters in the clash.",
             "A drone was shot down over the city, the army said.",
