@@ -423,6 +423,19 @@ fn subject_word(toks: &[Tok], c: &Count, j: usize, limit: usize) -> Step {
             return Step::Jump(k);
         }
     }
+    // "are said to have died", "were reported to have been shot dead": reported
+    // speech wrapped around the predicate.
+    if t.is_any(&[
+        "said",
+        "reported",
+        "believed",
+        "thought",
+        "known",
+        "understood",
+    ]) && toks.get(j + 1).is_some_and(|n| n.is("to"))
+    {
+        return Step::Jump(j + 2);
+    }
     if matches!(t.text, "," | "-" | "–" | "—") {
         // "11 people, including women and children, have been killed".
         // A count that opens its clause may head a list ("four civilians, two
@@ -930,6 +943,10 @@ mod tests {
             (
                 "After an attack by 20 gunmen, seven people were killed.",
                 &[(Killed, Some(7), Some(7))],
+            ),
+            (
+                "At least five people are said to have died after the raid.",
+                &[(Killed, Some(5), None)],
             ),
             (
                 "A mother and her four children were killed on Sunday.",
