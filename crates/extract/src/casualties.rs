@@ -255,7 +255,22 @@ fn governing_verb(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
     // "the deaths of 12", "the lives of 40", "the bodies of nine".
     if prev.is("of") && p >= 1 {
         let n = &toks[p - 1];
-        if n.is_any(&["deaths", "lives", "bodies", "killing", "killings", "death"]) {
+        if n.is_any(&[
+            "deaths",
+            "lives",
+            "bodies",
+            "killing",
+            "killings",
+            "death",
+            "massacre",
+            "murder",
+            "murders",
+            "execution",
+            "executions",
+            "slaughter",
+            "killers",
+            "murderers",
+        ]) {
             return Some((CasualtyKind::Killed, p - 1));
         }
         if n.is_any(&["injuries", "wounding"]) {
@@ -947,6 +962,14 @@ mod tests {
             (
                 "At least five people are said to have died after the raid.",
                 &[(Killed, Some(5), None)],
+            ),
+            (
+                "Lawmakers condemned the massacre of 12 civilians by soldiers.",
+                &[(Killed, Some(12), Some(12))],
+            ),
+            (
+                "Police launched a hunt for the killers of five women.",
+                &[(Killed, Some(5), Some(5))],
             ),
             (
                 "A mother and her four children were killed on Sunday.",

@@ -193,10 +193,12 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
     let words = win
         .iter()
         .any(|t| t.is_any(&["cumulative", "overall", "tally", "throughout", "altogether"]));
-    // "in the past 24 hours": a sum over many incidents. Place alone ("across the
-    // country") is not: one barrage or one night's raids can span a country.
+    // "in the past three months", "in the 24 hours to Sunday" (a ministry's daily
+    // count): a sum over many incidents. Not "over the past two days": a spate of
+    // attacks that close together is the story's own. Place alone ("across the
+    // country") is not either: one barrage or one night's raids can span a country.
     let spread = win.windows(3).any(|w| {
-        (w[0].is_any(&["past", "last"]) && w[2].is_any(&["hours", "days"]))
+        (w[0].is_any(&["past", "last"]) && w[2].is_any(&["months", "years", "weeks", "hours"]))
             || (w[0].is("the") && w[1].kind == crate::text::TokKind::Number && w[2].is("hours"))
     });
     // "the offensive has killed", "the violence … has left 40,000 dead". Not
@@ -346,6 +348,14 @@ mod tests {
             (
                 "Raiders hit 40 villages from March 2023 to June 2024, killing 300 people.",
                 &[(Some(300), Cue::Aggregate)],
+            ),
+            (
+                "At least five people have been killed over the past two days in the villages.",
+                &[(Some(5), Cue::None)],
+            ),
+            (
+                "The ministry counted 141 people killed in the 24 hours to Sunday.",
+                &[(Some(141), Cue::Aggregate)],
             ),
             (
                 "Five people have since died in hospital.",
