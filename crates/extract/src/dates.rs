@@ -176,76 +176,16 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        // "June 27, 2022", "June 27", "April 2 and 24"
-        if let Some(m) = (t.is_capitalized() && t.text.len() >= 3)
-            .then(|| month_of(t.text))
-            .flatten()
-        {
-            if let Some(d) = toks.get(i + 1).and_then(day_num) {
-                let mut days = vec![d];
-                let mut j = i + 2;
-                while toks.get(j).is_some_and(|x| x.is("and") || x.text == ",")
-                    && toks.get(j + 1).and_then(day_num).is_some()
-                    && toks
-                        .get(j + 2)
-                        .is_none_or(|x| month_of(x.text).is_none() || !x.is_capitalized())
-                {
-                    if let Some(d2) = toks.get(j + 1).and_then(day_num) {
-                        days.push(d2);
-                    }
-                    j += 2;
-                }
-                let mut year = None;
-                if toks.get(j).is_some_and(|x| x.text == ",")
-                    && toks.get(j + 1).and_then(year_num).is_some()
-                {
-                    year = toks.get(j + 1).and_then(year_num);
-                    j += 2;
-                } else if let Some(y) = toks.get(j).and_then(year_num) {
-                    year = Some(y);
-                    j += 1;
-                }
-                let dates: Vec<Date> = days
-                    .iter()
-                    .filter_map(|&d| match year {
-                        Some(y) => Date::new(y, m, d),
-                        None => pub_date.and_then(|p| recent_past(p, m, d)),
-                    })
-                    .collect();
-                if !dates.is_empty() {
-                    out.push(DateHit {
-                        start: i,
-                        end: j,
-                        dates,
-                    });
-                }
-                i = j;
-                continue;
-            }
+        if let Some(h) = month_first(toks, i, pub_date).or_else(|| day_first(toks, i, pub_date)) {
+            i = h.end;
+            out.push(h);
+            continue;
         }
-        // "27 June 2022"
-        if let (Some(d), Some(m)) = (
-            day_num(t),
-            toks.get(i + 1)
-                .and_then(|x| month_of(x.text).filter(|_| x.is_capitalized())),
-        ) {
-            let (year, j) = match toks.get(i + 2).and_then(year_num) {
-                Some(y) => (Some(y), i + 3),
-                None => (None, i + 2),
-            };
-            let date = match year {
-                Some(y) => Date::new(y, m, d),
-                None => pub_date.and_then(|p| recent_past(p, m, d)),
-            };
-            if let Some(date) = date {
-                out.push(DateHit {
-                    start: i,
-                    end: j,
-                    dates: vec![date],
-                });
-                i = j;
-                continue;
-            }
+        // A month and day with no date to resolve to (no year, no publication date):
+        // skip past them as before, so the day is not read again.
+        if let Some(j) = month_day_span(toks, i) {
+            i = j;
+            continue;
         }
         // Weekdays: nearest on or before publication, or on or after when the sentence
         // speaks of the future ("talks scheduled for Monday").
@@ -266,6 +206,82 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
         i += 1;
     }
     out
+}
+
+/// The month at `i` when a day follows it ("June 27").
+fn month_then_day(toks: &[Tok], i: usize) -> Option<u32> {
+    let t = &toks[i];
+    let m = (t.is_capitalized() && t.text.len() >= 3)
+        .then(|| month_of(t.text))
+        .flatten()?;
+    toks.get(i + 1).and_then(day_num).map(|_| m)
+}
+
+/// "June 27, 2022", "June 27", "April 2 and 24": the days, the year and the end.
+fn month_first_parts(toks: &[Tok], i: usize) -> Option<(u32, Vec<u32>, Option<i32>, usize)> {
+    let m = month_then_day(toks, i)?;
+    let mut days = vec![toks.get(i + 1).and_then(day_num)?];
+    let mut j = i + 2;
+    while toks.get(j).is_some_and(|x| x.is("and") || x.text == ",")
+        && toks.get(j + 1).and_then(day_num).is_some()
+        && toks
+            .get(j + 2)
+            .is_none_or(|x| month_of(x.text).is_none() || !x.is_capitalized())
+    {
+        days.extend(toks.get(j + 1).and_then(day_num));
+        j += 2;
+    }
+    let mut year = None;
+    if toks.get(j).is_some_and(|x| x.text == ",") && toks.get(j + 1).and_then(year_num).is_some() {
+        year = toks.get(j + 1).and_then(year_num);
+        j += 2;
+    } else if let Some(y) = toks.get(j).and_then(year_num) {
+        year = Some(y);
+        j += 1;
+    }
+    Some((m, days, year, j))
+}
+
+/// Where a month-first date that resolves to nothing ends.
+fn month_day_span(toks: &[Tok], i: usize) -> Option<usize> {
+    month_first_parts(toks, i).map(|p| p.3)
+}
+
+fn month_first(toks: &[Tok], i: usize, pub_date: Option<Date>) -> Option<DateHit> {
+    let (m, days, year, j) = month_first_parts(toks, i)?;
+    let dates: Vec<Date> = days
+        .iter()
+        .filter_map(|&d| match year {
+            Some(y) => Date::new(y, m, d),
+            None => pub_date.and_then(|p| recent_past(p, m, d)),
+        })
+        .collect();
+    (!dates.is_empty()).then_some(DateHit {
+        start: i,
+        end: j,
+        dates,
+    })
+}
+
+/// "27 June 2022", "27 June".
+fn day_first(toks: &[Tok], i: usize, pub_date: Option<Date>) -> Option<DateHit> {
+    let d = day_num(&toks[i])?;
+    let m = toks
+        .get(i + 1)
+        .and_then(|x| month_of(x.text).filter(|_| x.is_capitalized()))?;
+    let (year, j) = match toks.get(i + 2).and_then(year_num) {
+        Some(y) => (Some(y), i + 3),
+        None => (None, i + 2),
+    };
+    let date = match year {
+        Some(y) => Date::new(y, m, d),
+        None => pub_date.and_then(|p| recent_past(p, m, d)),
+    }?;
+    Some(DateHit {
+        start: i,
+        end: j,
+        dates: vec![date],
+    })
 }
 
 /// A clock time at tokens `start..end`, normalised to 24-hour `HH:MM`.
