@@ -470,28 +470,7 @@ fn subject_word(toks: &[Tok], c: &Count, j: usize, limit: usize) -> Step {
         return Step::Stop;
     }
     if t.is("and") {
-        // "19 people were attacked and killed" (people, not "pagers … detonated and
-        // killed").
-        let people = toks[c.end..j].iter().any(|w| w.has(Class::PERSON))
-            || toks.get(c.end).is_some_and(|w| w.has(Class::AUX));
-        if let Some(e) = and_then_death(toks, j).filter(|_| people) {
-            return Step::Found(CasualtyKind::Killed, e);
-        }
-        // "five men and two women were killed": the next count shares the predicate;
-        // "a mother and her four children": a possessive may come before the count.
-        let possessive = toks
-            .get(j + 1)
-            .is_some_and(|n| n.is_any(&["his", "her", "their", "its"]));
-        let next_is_count = toks.get(j + 1 + usize::from(possessive)).is_some_and(|n| {
-            n.kind == TokKind::Number
-                || crate::numbers::word_value(n.norm()).is_some()
-                || n.is_any(&["a", "an"])
-        });
-        return if next_is_count {
-            Step::Next
-        } else {
-            Step::Stop
-        };
+        return and_in_subject(toks, c, j);
     }
     // "Citizens for Liberty Party": a small word inside a name does not end the subject.
     let in_name = j > 0
@@ -545,6 +524,33 @@ fn and_then_death(toks: &[Tok], i: usize) -> Option<usize> {
     }
     let t = toks.get(j)?;
     (t.has(Class::DEATH) && !t.is_any(&["bodies", "corpses", "deaths", "death"])).then_some(j + 1)
+}
+
+/// "and" inside a subject: another count sharing the predicate, or the second verb of
+/// "were attacked and killed"; anything else ends the subject.
+fn and_in_subject(toks: &[Tok], c: &Count, j: usize) -> Step {
+    // "19 people were attacked and killed" (people, not "pagers … detonated and
+    // killed").
+    let people = toks[c.end..j].iter().any(|w| w.has(Class::PERSON))
+        || toks.get(c.end).is_some_and(|w| w.has(Class::AUX));
+    if let Some(e) = and_then_death(toks, j).filter(|_| people) {
+        return Step::Found(CasualtyKind::Killed, e);
+    }
+    // "five men and two women were killed": the next count shares the predicate;
+    // "a mother and her four children": a possessive may come before the count.
+    let possessive = toks
+        .get(j + 1)
+        .is_some_and(|n| n.is_any(&["his", "her", "their", "its"]));
+    let next_is_count = toks.get(j + 1 + usize::from(possessive)).is_some_and(|n| {
+        n.kind == TokKind::Number
+            || crate::numbers::word_value(n.norm()).is_some()
+            || n.is_any(&["a", "an"])
+    });
+    if next_is_count {
+        Step::Next
+    } else {
+        Step::Stop
+    }
 }
 
 /// Whether a count starts at `i` ("31", "at least 16", "a soldier").
