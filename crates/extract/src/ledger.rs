@@ -369,7 +369,9 @@ impl Across<'_> {
             if self.restated.contains(&i) || !is_general(&events[i], heading) || !top {
                 continue;
             }
-            let fi = figs[i].as_ref().expect("live events have figures");
+            let Some(fi) = figs[i].as_ref() else {
+                continue;
+            };
             let parts: Vec<usize> = live
                 .iter()
                 .copied()
