@@ -520,10 +520,11 @@ fn ordinal_in(toks: &[Tok]) -> bool {
     // Only the person's own words: not "the mayor of the country's third city".
     toks.iter().take_while(|t| !t.is("of")).any(|t| {
         let n = t.norm();
-        ORDINALS.contains(&n)
-            || (n.len() > 2
-                && n[..n.len() - 2].bytes().all(|b| b.is_ascii_digit())
-                && ["th", "st", "nd", "rd"].iter().any(|s| n.ends_with(s)))
+        let digits = ["th", "st", "nd", "rd"]
+            .iter()
+            .find_map(|s| n.strip_suffix(s))
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+        ORDINALS.contains(&n) || digits
     })
 }
 
@@ -802,6 +803,22 @@ mod tests {
         );
     }
 
+    /// Curly quotes and other multi-byte marks next to the words these rules read.
+    #[test]
+    fn non_ascii_marks_never_break_the_rules() {
+        let s = "’ ’’ «12th» ９th ‘first’";
+        let toks = tokenize(s, Span::new(0, s.len()));
+        assert!(!super::ordinal_in(&toks[..1]));
+        assert!(super::ordinal_in(&toks));
+        for s in [
+            "The mayor’s driver was killed ’ in the ’ blast.",
+            "’’ was shot dead — “the ‘third’ man” —, along with ‘another’.",
+            "Killed: ‘him’, « his son » and two ‘guests’ ’",
+        ] {
+            let _ = killed(s);
+        }
+    }
+
     #[test]
     fn two_objects_of_one_verb_add_up() {
         assert_eq!(
@@ -829,6 +846,7 @@ mod tests {
             "The death of the ceasefire was announced by both sides.",
             "The commanders killed in the strike were buried on Sunday.",
             "He is the ninth reporter murdered in the country this year.",
+            "He is the 12th reporter murdered in the country this year.",
             "Nobody was killed in the blast.",
             "Militants killed Hamas fighters in the clash.",
             "A drone was shot down over the city, the army said.",

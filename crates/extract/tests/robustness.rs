@@ -65,7 +65,12 @@ proptest! {
     fn newsy_fragments_never_panic(parts in proptest::collection::vec(prop_oneof![
         Just("at least 12 "), Just("killed "), Just("over 60 "), Just("injured "), Just("Moscow "), Just("Irkutsk region "),
         Just("2,800 miles east of "), Just("\"quote\" "), Just("he said, "), Just("Sunday "), Just("472 drones. "), Just("\n"),
-        Just("“"), Just("”"), Just("é"), Just("12:50 PM "), Just("no casualties "), Just("and "), Just("of ")], 0..60)) {
+        Just("“"), Just("”"), Just("é"), Just("12:50 PM "), Just("no casualties "), Just("and "), Just("of "),
+        // The one-victim and clause rules: phrases, names, titles, dashes, multi-byte marks.
+        Just("the mayor "), Just("was "), Just("shot dead "), Just("’"), Just("’s "), Just("along with "),
+        Just("his wife "), Just(", "), Just("a "), Just("ninth "), Just("12th "), Just("reporter "), Just("-- "),
+        Just("("), Just(") "), Just("said to have "), Just("died "), Just("Mr. "), Just("Tom Doe "),
+        Just("were "), Just("in mid-July "), Just("the killing of "), Just("another "), Just("— ")], 0..60)) {
         let s: String = parts.concat();
         let x = run(&s);
         check_spans(&x);
