@@ -4,19 +4,40 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use eventlens_extract::{extract, ArticleMeta, Gazetteer};
 
-fn corpus() -> String {
-    let mut s = String::from(include_str!("../../../articles/article-001.txt"));
+/// The repo's articles: the seed first, then the corpus in directory order.
+fn articles() -> Vec<String> {
+    let mut texts = vec![include_str!("../../../articles/article-001.txt").to_string()];
     for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"))
         .into_iter()
         .flatten()
         .flatten()
     {
         if f.path().extension().is_some_and(|e| e == "txt") {
-            s.push_str(&std::fs::read_to_string(f.path()).unwrap_or_default());
-            s.push('\n');
+            texts.push(std::fs::read_to_string(f.path()).unwrap_or_default());
         }
     }
+    texts
+}
+
+/// All articles as one text, each corpus article followed by a newline.
+fn corpus() -> String {
+    let mut texts = articles().into_iter();
+    let mut s = texts.next().unwrap_or_default();
+    for t in texts {
+        s.push_str(&t);
+        s.push('\n');
+    }
     s
+}
+
+fn meta(text: &str) -> ArticleMeta {
+    ArticleMeta {
+        id: "b".into(),
+        title: String::new(),
+        published: Some("2025-06-01".into()),
+        source: None,
+        text: text.to_string(),
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -32,18 +53,7 @@ fn bench(c: &mut Criterion) {
         let text: String = text.chars().take(target).collect();
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(text.len()), &text, |b, t| {
-            b.iter(|| {
-                extract(
-                    ArticleMeta {
-                        id: "b".into(),
-                        title: String::new(),
-                        published: Some("2025-06-01".into()),
-                        source: None,
-                        text: t.clone(),
-                    },
-                    gaz,
-                )
-            })
+            b.iter(|| extract(meta(t), gaz))
         });
     }
     g.finish();
@@ -53,16 +63,7 @@ fn bench(c: &mut Criterion) {
 /// news reports), rather than one huge text whose events all compete in coreference.
 fn collection(c: &mut Criterion) {
     let gaz = Gazetteer::embedded();
-    let mut texts = vec![include_str!("../../../articles/article-001.txt").to_string()];
-    for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        if f.path().extension().is_some_and(|e| e == "txt") {
-            texts.push(std::fs::read_to_string(f.path()).unwrap_or_default());
-        }
-    }
+    let texts = articles();
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut g = c.benchmark_group("collection");
     g.sample_size(20);
@@ -70,16 +71,7 @@ fn collection(c: &mut Criterion) {
     g.bench_function(format!("{}-articles", texts.len()), |b| {
         b.iter(|| {
             for t in &texts {
-                let _ = extract(
-                    ArticleMeta {
-                        id: "b".into(),
-                        title: String::new(),
-                        published: Some("2025-06-01".into()),
-                        source: None,
-                        text: t.clone(),
-                    },
-                    gaz,
-                );
+                let _ = extract(meta(t), gaz);
             }
         })
     });

@@ -111,6 +111,12 @@ pub fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A month or weekday written in full, lower case ("june", "monday"): no abbreviations,
+/// so "jan" or "sept" as parts of a name are not taken for dates.
+pub(crate) fn is_full_calendar_name(lower: &str) -> bool {
+    MONTHS.contains(&lower) || WEEKDAYS.contains(&lower)
+}
+
 /// A month or weekday name ("June", "Sunday"): calendar words, never places or people.
 pub fn is_calendar_word(word: &str) -> bool {
     month_of(word).is_some() || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))

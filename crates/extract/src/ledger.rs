@@ -431,32 +431,10 @@ fn one_sided(events: &[Event], ledger: &mut [Figure], kind: CasualtyKind, live: 
 
 /// Whether a figure counts the attackers ("shot dead five gunmen", "the bomber died").
 fn is_attackers(c: &Casualty) -> bool {
-    const ATTACKERS: &[&str] = &[
-        "gunman",
-        "gunmen",
-        "attacker",
-        "attackers",
-        "assailant",
-        "assailants",
-        "bomber",
-        "bombers",
-        "militant",
-        "militants",
-        "insurgent",
-        "insurgents",
-        "terrorist",
-        "terrorists",
-        "jihadist",
-        "jihadists",
-        "raider",
-        "raiders",
-        "hijacker",
-        "hijackers",
-    ];
     let words = c.who.as_deref().unwrap_or(&c.text);
     words
         .split(|ch: char| !ch.is_alphanumeric())
-        .any(|w| ATTACKERS.contains(&w.to_lowercase().as_str()))
+        .any(|w| crate::lexicon::class_of(&w.to_lowercase()).has(crate::lexicon::Class::ATTACKER))
 }
 
 /// The lede states the incident's toll and the sentences after it break it down: "Air

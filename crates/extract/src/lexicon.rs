@@ -41,6 +41,8 @@ impl Class {
     /// Verbs of violence that kill with "dead", "down" or "to death" after them:
     /// "shot dead", "gunned down", "stabbing to death".
     pub const HARM_VERB: Class = Class(1 << 14);
+    /// Those who carried out an attack: their dead are not a share of the victims.
+    pub const ATTACKER: Class = Class(1 << 15);
 
     pub fn has(self, other: Class) -> bool {
         self.0 & other.0 != 0
@@ -766,11 +768,34 @@ const HARM_VERBS: &[&str] = &[
     "lynched",
 ];
 
+const ATTACKER_WORDS: &[&str] = &[
+    "gunman",
+    "gunmen",
+    "attacker",
+    "attackers",
+    "assailant",
+    "assailants",
+    "bomber",
+    "bombers",
+    "militant",
+    "militants",
+    "insurgent",
+    "insurgents",
+    "terrorist",
+    "terrorists",
+    "jihadist",
+    "jihadists",
+    "raider",
+    "raiders",
+    "hijacker",
+    "hijackers",
+];
+
 fn table() -> &'static HashMap<&'static str, Class> {
     static TABLE: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut m: HashMap<&'static str, Class> = HashMap::with_capacity(700);
-        let lists: [(&[&str], Class); 15] = [
+        let lists: [(&[&str], Class); 16] = [
             (KILL_VERBS, Class::KILL_VERB),
             (INJURE_VERBS, Class::INJURE_VERB),
             (DEATH_WORDS, Class::DEATH),
@@ -786,6 +811,7 @@ fn table() -> &'static HashMap<&'static str, Class> {
             (UPDATE_VERBS, Class::UPDATE_VERB),
             (SAY_WORDS, Class::SAY),
             (HARM_VERBS, Class::HARM_VERB),
+            (ATTACKER_WORDS, Class::ATTACKER),
         ];
         for (words, class) in lists {
             for w in words {

@@ -122,28 +122,6 @@ const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "rev",
 ];
 
-const WEEKDAYS_MONTHS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether a noun is plural: an irregular plural or collective, or a lower-case noun in
 /// "-s" ("civilians", not "boss" or "bus"). Capitalised words ending in "s" are names
 /// ("Santos") unless the lexicon knows them as people ("Kurds" is not known, and rare).
@@ -239,7 +217,7 @@ fn phrase_word(t: &Tok) -> bool {
         && kind_of_predicate(t).is_none()
         && kind_of_verb(t).is_none()
         && !NOT_IN_PHRASE.contains(&t.norm())
-        && !WEEKDAYS_MONTHS.contains(&t.norm())
+        && !crate::dates::is_full_calendar_name(t.norm())
         && crate::numbers::word_value(t.norm()).is_none()
         && (!t.norm().ends_with("ly") || t.is_capitalized())
         // "campaigning against", "working for": a participle starts a clause of its own.
@@ -338,28 +316,12 @@ fn kill_phrase(toks: &[Tok], i: usize) -> Option<(CasualtyKind, usize)> {
     {
         return Some((CasualtyKind::Killed, i + 2));
     }
+    // "stabbed to death", "beaten to death": the harm verbs, less those that take
+    // "down" rather than "to death".
     if next(1).is_some_and(|n| n.is("to"))
         && next(2).is_some_and(|n| n.is("death"))
-        && t.is_any(&[
-            "shot",
-            "shooting",
-            "stabbed",
-            "stabbing",
-            "beat",
-            "beaten",
-            "beating",
-            "hacked",
-            "hacking",
-            "burned",
-            "burning",
-            "burnt",
-            "stoned",
-            "stoning",
-            "clubbed",
-            "tortured",
-            "bludgeoned",
-            "lynched",
-        ])
+        && t.has(Class::HARM_VERB)
+        && !t.is_any(&["gunned", "gunning", "cut"])
     {
         return Some((CasualtyKind::Killed, i + 3));
     }
@@ -733,12 +695,16 @@ pub(crate) fn companions(toks: &[Tok], found: &[Hit]) -> Vec<Hit> {
 /// Every reading of one victim that the numeric rules left: objects, nouns of a death,
 /// reduced relatives and singular passives.
 pub(crate) fn hits(toks: &[Tok], taken: &[Hit]) -> Vec<Hit> {
-    let mut out = singular_passives(toks, taken);
+    // Each rule sees what the ones before it found; one copy serves them all.
+    let mut all = taken.to_vec();
+    let first = all.len();
+    let passives = singular_passives(toks, taken);
+    all.extend(passives);
     for rule in [objects, nominals, reduced_relatives, coordinated_passives] {
-        let all: Vec<Hit> = taken.iter().chain(&out).cloned().collect();
-        out.extend(rule(toks, &all));
+        let found = rule(toks, &all);
+        all.extend(found);
     }
-    out
+    all.split_off(first)
 }
 
 #[cfg(test)]
