@@ -4,7 +4,7 @@
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$dir"
-# The gazetteer (1.6 MB) is only needed to analyse a pasted article: cached on first use,
+# The gazetteer (3.9 MB, 1.8 MB gzipped) is only needed to analyse a pasted article: cached on first use,
 # not precached, so a first visit does not download it.
 assets=$(find . -type f ! -name sw.js ! -name '*.map' ! -name gazetteer.tsv | sed 's|^\./||' | sort)
 version=$(cat $assets | sha256sum | cut -c1-16)

@@ -83,6 +83,7 @@ fn reference_options(x: &Extraction, capitals: &[data::Capital]) -> Vec<RefPlace
     let countries: Vec<&str> = x
         .locations
         .iter()
+        .filter(|l| l.is_named_place())
         .filter_map(|l| l.country.as_deref())
         .collect();
     for c in capitals
@@ -95,7 +96,7 @@ fn reference_options(x: &Extraction, capitals: &[data::Capital]) -> Vec<RefPlace
             lon: c.lon,
         });
     }
-    for l in &x.locations {
+    for l in x.locations.iter().filter(|l| l.is_named_place()) {
         if !out.iter().any(|o| o.name == l.name) {
             out.push(RefPlace {
                 name: l.name.clone(),

@@ -24,7 +24,7 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
         let u = unit();
         ctx.ix.with(|ix| {
             let x = &ix.x;
-            let mut rows: Vec<_> = x.locations.iter().map(|l| {
+            let mut rows: Vec<_> = x.locations.iter().filter(|l| l.is_named_place()).map(|l| {
                 // A country row counts every event in that country, whatever its place.
                 let n_events = x.events.iter().filter(|e| e.place_id.as_deref() == Some(l.id.as_str()) || (l.kind == PlaceKind::Country && e.country.is_some() && e.country == l.country)).count();
                 let d = r.as_ref().map(|r| geo::haversine_km(r.lat, r.lon, l.lat, l.lon));

@@ -55,7 +55,7 @@ pub(super) fn PasteArticle(ctx: Ctx, articles: Arc<Vec<Extraction>>) -> impl Int
                     status.set(format!(
                         "Extracted {} event(s) and {} place(s) from {} sentence(s).",
                         x.events.len(),
-                        x.locations.len(),
+                        x.locations.iter().filter(|l| l.is_named_place()).count(),
                         x.sentences.len()
                     ));
                     ctx.ix.set(Rc::new(Indexed::new(x)));

@@ -173,11 +173,12 @@ test("locations show Irkutsk with stated and great-circle distances, flagged", a
   const row = table.getByRole("row").filter({ hasText: "Irkutsk region" });
   const text = await row.innerText();
   assert.match(text, /4,506 km/, "stated distance in km");
-  assert.match(text, /great-circle from Moscow: 4,2\d\d km/);
+  // The region's own point (the mean of its towns), about 4,000 km from Moscow.
+  assert.match(text, /great-circle from Moscow: 4,0\d\d km/);
   assert.match(text, /⚑ differs by more than 5%/);
   assert.match(text, /RU/);
   await page.getByRole("button", { name: "Show miles" }).click();
-  assert.match(await row.innerText(), /great-circle from Moscow: 2,6\d\d mi/);
+  assert.match(await row.innerText(), /great-circle from Moscow: 2,4\d\d mi/);
   assert.match(await page.locator(".lengths").innerText(), /620-mile.*length/);
   assert.equal(await page.getByLabel("Distances from").inputValue(), "Kyiv", "default reference: capital of the country most events happen in");
   assert.deepEqual(errors, []);

@@ -14,6 +14,9 @@ pub enum Kind {
     Region,
     Continent,
     Area,
+    /// A country's people or adjective ("Russians", "Russian"): found like a place,
+    /// never an event's place.
+    Demonym,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +92,7 @@ impl Gazetteer {
                 "A" => Kind::Area,
                 "R" => Kind::Region,
                 "O" => Kind::Continent,
+                "D" => Kind::Demonym,
                 _ => return Err(bad()),
             };
             let id = places.len();

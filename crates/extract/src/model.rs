@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use schemars::JsonSchema;
 
 /// Version of the JSON contract; `schema/extraction.schema.json` is generated from it.
-pub const SCHEMA_VERSION: &str = "2.0.0";
+pub const SCHEMA_VERSION: &str = "2.1.0";
 
 /// Byte offsets into the article text, `end` exclusive. Always on UTF-8 boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -262,9 +262,48 @@ pub struct Mention {
     /// Flattened so a mention reads `{"sentence", "start", "end"}`, the shape geoparsing scorers expect.
     #[serde(flatten)]
     pub span: Span,
-    /// True when the name stands for a government or army ("Moscow indicated…").
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub metonym: bool,
+    /// What the name does where it is written; only `literal` mentions place an event.
+    #[serde(default, skip_serializing_if = "ToponymRole::is_literal")]
+    pub role: ToponymRole,
+}
+
+/// The part a toponym plays in its sentence. Every mention is kept so a reader (and a
+/// geoparsing benchmark) sees all that was found; events use only literal ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ToponymRole {
+    /// Where something is or happened: "a strike on Kharkiv".
+    #[default]
+    Literal,
+    /// Describes whose, not where: "U.S. officials", "Russian forces".
+    Modifier,
+    /// Stands for a government or army: "Moscow said", "Russia's forces".
+    Metonym,
+    /// A people or its adjective: "Syrians", "Russian troops".
+    Demonym,
+    /// Part of an organisation's name: "Washington Post", "University of Cambridge".
+    Organisation,
+}
+
+impl ToponymRole {
+    pub fn is_literal(&self) -> bool {
+        *self == ToponymRole::Literal
+    }
+}
+
+impl Location {
+    /// Named as a place somewhere in the article (where, whose, or the state acting),
+    /// not only through a demonym or inside an organisation's name: what a reader
+    /// expects in a list of the article's places.
+    pub fn is_named_place(&self) -> bool {
+        self.mentions.iter().any(|m| {
+            matches!(
+                m.role,
+                ToponymRole::Literal | ToponymRole::Metonym | ToponymRole::Modifier
+            )
+        })
+    }
 }
 
 /// A distance or length the article states, with what we can check it against.

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use crate::gazetteer::{Gazetteer, Kind, NameHit};
-use crate::model::{PlaceKind, Span};
+use crate::model::{PlaceKind, Span, ToponymRole};
 use crate::text::Tok;
 
 /// A resolved place mention.
@@ -22,7 +22,7 @@ pub struct PlaceMention {
     pub lon: f64,
     pub geonameid: u64,
     pub resolution: String,
-    pub metonym: bool,
+    pub role: ToponymRole,
 }
 
 /// Capitalised words that are gazetteer names but, in news text, almost never places.
@@ -54,13 +54,6 @@ const NOT_PLACES: &[&str] = &[
     "marine",
     "colonia",
     "forces",
-    "ukrainian",
-    "russian",
-    "israeli",
-    "american",
-    "british",
-    "french",
-    "german",
     "islamic",
     "islam",
     "resistance",
@@ -196,6 +189,63 @@ const REGION_WORDS: &[&str] = &[
     "districts",
     "county",
 ];
+/// Head nouns of organisation names: a place name right before one ("Washington
+/// Post", "Pakistan Army") or after one and "of" ("University of Cambridge") is part
+/// of the name.
+const ORG_HEADS: &[&str] = &[
+    "university",
+    "college",
+    "post",
+    "times",
+    "herald",
+    "journal",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "observer",
+    "news",
+    "airlines",
+    "airways",
+    "bank",
+    "police",
+    "department",
+    "ministry",
+    "party",
+    "club",
+    "fc",
+    "company",
+    "corporation",
+    "institute",
+    "agency",
+    "commission",
+    "council",
+    "authority",
+    "association",
+    "federation",
+    "league",
+    "board",
+    "court",
+    "senate",
+    "assembly",
+    "parliament",
+    "army",
+    "navy",
+    "government",
+    "church",
+    "diocese",
+    "archdiocese",
+    "foundation",
+    "society",
+    "union",
+    "committee",
+];
+
+/// Words after which a capitalised name is most likely a place.
+const LOCATIVES: &[&str] = &[
+    "in", "near", "at", "from", "outside", "of", "to", "into", "towards", "toward", "around",
+    "village", "town", "villages", "towns", "hit", "struck", "across", "between",
+];
+
 /// Verbs that make a country or capital stand for its government or forces.
 const ACTING: &[&str] = &[
     "said",
@@ -284,13 +334,26 @@ pub fn find(
                 last,
                 hit_tok: &hit_tok,
             };
-            if !looks_like_place(written, &at) {
+            let national = h
+                .candidates
+                .iter()
+                .any(|&c| matches!(gaz.places[c].kind, Kind::Country | Kind::Demonym));
+            let reading = reading(written, &at, national);
+            if reading == Reading::NotAPlace {
                 continue;
             }
-            let Some(c) = choose(h, gaz, &ctx, written) else {
+            let locative = at.prev().is_some_and(|p| p.is_any(LOCATIVES));
+            let Some(c) = choose(h, gaz, &ctx, written, region_word(&at).is_some(), locative)
+            else {
                 continue;
             };
-            out.push(mention(sid, h, written, &gaz.places[c], &ctx, &at));
+            let mut m = mention(sid, h, written, &gaz.places[c], &ctx, &at);
+            match reading {
+                Reading::InOrganisation => m.role = ToponymRole::Organisation,
+                Reading::NationalModifier if m.role.is_literal() => m.role = ToponymRole::Modifier,
+                _ => {}
+            }
+            out.push(m);
         }
     }
     out
@@ -339,16 +402,67 @@ impl At<'_, '_> {
     }
 }
 
-/// Whether a gazetteer name, where it is written, names a place: capitalised, not a
-/// word of the calendar, not part of a person's name (a title or first name before, a
-/// surname after), not a time-zone label ("Kyiv time").
-fn looks_like_place(written: &str, at: &At) -> bool {
+/// What a gazetteer name is where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    NotAPlace,
+    Place,
+    /// A word of an organisation's name ("Washington Post"): a toponym, not a place.
+    InOrganisation,
+    /// A country before a title or a name ("U.S. President", "UK Maritime Trade
+    /// Operations"): whose, not where.
+    NationalModifier,
+}
+
+/// Reads a gazetteer name where it is written: a place when capitalised, not a word of
+/// the calendar, not part of a person's name (a title or first name before, a surname
+/// after) and not a time-zone label ("Kyiv time"); part of an organisation's name when
+/// an organisation's head noun is joined to it. A country or its demonym before a
+/// capitalised word ("U.S. President", "Russian Navy") is read as a modifier, not a name.
+fn reading(written: &str, at: &At, national: bool) -> Reading {
     if !written.chars().next().is_some_and(|c| c.is_uppercase())
         || NOT_PLACES.contains(&written.to_lowercase().as_str())
         || crate::dates::is_calendar_word(written)
     {
-        return false;
+        return Reading::NotAPlace;
     }
+    if names_a_weapon(at) {
+        return Reading::NotAPlace;
+    }
+    let org_head = |t: &Tok| t.is_capitalized() && ORG_HEADS.contains(&t.norm());
+    let of_org = at.ti >= 2 && at.toks[at.ti - 1].is("of") && org_head(&at.toks[at.ti - 2]);
+    if at.next().is_some_and(org_head) || of_org {
+        return Reading::InOrganisation;
+    }
+    if looks_like_place(at) {
+        Reading::Place
+    } else if national && at.prev().is_none_or(|p| !TITLES.contains(&p.norm())) {
+        Reading::NationalModifier
+    } else {
+        Reading::NotAPlace
+    }
+}
+
+/// "Iskander missiles", "Kalibr cruise missiles": a weapon's model, not a place. A
+/// weapon noun that heads an event noun ("a Kharkiv missile strike") leaves the place.
+fn names_a_weapon(at: &At) -> bool {
+    let after = &at.toks[(at.last + 1).min(at.toks.len())..];
+    let subtypes = after
+        .iter()
+        .take_while(|t| crate::weapons::SUBTYPES.contains(&t.norm()))
+        .count();
+    after
+        .get(subtypes)
+        .is_some_and(|w| crate::weapons::weapon_of(w).is_some())
+        && !after.get(subtypes + 1).is_some_and(|n| {
+            n.is_any(&[
+                "strike", "strikes", "attack", "attacks", "barrage", "barrages", "raid", "raids",
+            ])
+        })
+}
+
+/// The context checks of [`reading`]: no title, first name or surname around the name.
+fn looks_like_place(at: &At) -> bool {
     let (ti, last) = (at.ti, at.last);
     let prev = at.prev();
     let next = at.next();
@@ -382,13 +496,50 @@ fn looks_like_place(written: &str, at: &At) -> bool {
 }
 
 /// The candidate a name stands for: a country the article names, then kind, then size.
-fn choose(h: &NameHit, gaz: &Gazetteer, ctx: &HashSet<String>, written: &str) -> Option<usize> {
+/// Towns smaller than this are a last resort: only in a country the article names,
+/// after a word that introduces a place ("in", "near", "village of"), and when no
+/// bigger place has the name. Thousands of villages share names with people and
+/// words, or with better-known places.
+const SMALL_TOWN: u64 = 15_000;
+
+/// A division loses to a sizeable town of the same name ("Idlib" alone is the city)
+/// unless the text says "region", "province", …
+fn choose(
+    h: &NameHit,
+    gaz: &Gazetteer,
+    ctx: &HashSet<String>,
+    written: &str,
+    says_region: bool,
+    locative: bool,
+) -> Option<usize> {
+    // A town counts when it is a real share of the division (Idlib the city holds much
+    // of Idlib province; Oregon, Ohio is nothing beside the state of Oregon).
+    let town_in = |region: &crate::gazetteer::Place| {
+        h.candidates.iter().any(|&o| {
+            let q = &gaz.places[o];
+            matches!(q.kind, Kind::City | Kind::Capital)
+                && q.country == region.country
+                && q.population >= 10_000
+                && q.population.saturating_mul(10) >= region.population
+        })
+    };
+    let has_larger = h.candidates.iter().any(|&o| {
+        let q = &gaz.places[o];
+        q.kind != Kind::City || q.population >= SMALL_TOWN
+    });
     let mut best: Option<(f64, usize)> = None;
     for &c in &h.candidates {
         let p = &gaz.places[c];
+        let small = p.kind == Kind::City && p.population < SMALL_TOWN;
+        if (p.kind == Kind::Region && !says_region && town_in(p))
+            || (small && (!locative || !ctx.contains(&p.country) || has_larger))
+        {
+            continue;
+        }
         let kind_bonus = match p.kind {
-            Kind::Country => 8.0,
+            Kind::Country | Kind::Demonym => 8.0,
             Kind::Area | Kind::Continent => 6.0,
+            Kind::Region if says_region => 20.0,
             Kind::Region => 4.0,
             Kind::Capital => 3.0,
             Kind::City => 0.0,
@@ -432,61 +583,88 @@ fn mention(
         )
     };
     let kind = match p.kind {
-        Kind::Country => PlaceKind::Country,
+        Kind::Country | Kind::Demonym => PlaceKind::Country,
         Kind::Area | Kind::Continent => PlaceKind::Area,
         Kind::Region => PlaceKind::Region,
         Kind::Capital | Kind::City => PlaceKind::City,
     };
+    // A town keeps the article's spelling ("Khan Younis", not GeoNames' "Khān Yūnis"),
+    // so the reader finds it in the text; countries keep their full name ("U.S." is
+    // the United States).
+    let name = if matches!(p.kind, Kind::City | Kind::Capital | Kind::Region) {
+        title_case(written)
+    } else {
+        p.name.clone()
+    };
     let mut m = PlaceMention {
         sentence: sid,
         span: Span::new(h.start, h.end),
-        name: p.name.clone(),
+        name,
         kind,
         country: (!p.country.is_empty()).then(|| p.country.clone()),
         lat: p.lat,
         lon: p.lon,
         geonameid: p.geonameid,
         resolution,
-        metonym: metonymy(p, at),
+        role: role(p, at),
     };
     as_region(&mut m, written, p, at);
     m
 }
 
-/// "X region", "X Oblast", "region of X", "X and Y regions": the region named after a
-/// city; "X City" keeps its suffix.
-fn as_region(m: &mut PlaceMention, written: &str, p: &crate::gazetteer::Place, at: &At) {
+/// The division word the text puts with a name: "X region", "X Oblast" (with the
+/// word's token when it follows the name), "region of X", "X and Y regions".
+fn region_word<'a>(at: &'a At) -> Option<(&'a str, Option<&'a Tok<'a>>)> {
     let (toks, ti, last) = (at.toks, at.ti, at.last);
-    let next = at.next();
-    let region_after = next.filter(|n| REGION_WORDS.contains(&n.norm()));
+    let is_region = |t: &Tok| REGION_WORDS.contains(&t.norm());
+    let next = at.next().filter(|n| is_region(n));
+    if let Some(r) = next {
+        return Some((r.norm(), Some(r)));
+    }
     let coordinated = (|| {
         let and = toks.get(last + 1)?;
         if !and.is("and") {
             return None;
         }
         let j = (last + 2..toks.len()).find(|&j| at.is_hit_at(j))?;
-        let r = toks.get(j + 1)?;
-        REGION_WORDS.contains(&r.norm()).then_some(r)
+        toks.get(j + 1).filter(|r| is_region(r))
     })();
-    let region_before =
-        ti >= 2 && toks[ti - 1].is("of") && REGION_WORDS.contains(&toks[ti - 2].norm());
-    let prev_region_coord = ti >= 2
+    if let Some(r) = coordinated {
+        return Some((r.norm(), None));
+    }
+    if ti >= 2 && toks[ti - 1].is("of") && is_region(&toks[ti - 2]) {
+        return Some((toks[ti - 2].norm(), None));
+    }
+    let prev_coord = ti >= 2
         && toks[ti - 1].is("and")
         && at.is_hit_at(ti - 2)
-        && next.is_some_and(|n| REGION_WORDS.contains(&n.norm()));
-    let named_region =
-        region_after.is_some() || coordinated.is_some() || region_before || prev_region_coord;
-    if m.kind != PlaceKind::Country && named_region {
-        let word = region_after
-            .or(coordinated)
-            .map(|r| r.norm())
-            .unwrap_or_else(|| {
-                if region_before {
-                    toks[ti - 2].norm()
-                } else {
-                    "region"
-                }
-            });
+        && at.next().is_some_and(is_region);
+    prev_coord.then_some(("region", None))
+}
+
+/// A name as written, with a dateline's capitals undone: "KHAN YOUNIS" → "Khan Younis".
+fn title_case(written: &str) -> String {
+    if written.chars().any(|c| c.is_lowercase()) {
+        return written.to_string();
+    }
+    let mut out = String::with_capacity(written.len());
+    let mut start = true;
+    for c in written.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
+}
+
+/// "X region", "X Oblast", "region of X", "X and Y regions": the division, at its own
+/// point when the gazetteer has it, else named after its main city at the city's point;
+/// "X City" keeps its suffix.
+fn as_region(m: &mut PlaceMention, written: &str, p: &crate::gazetteer::Place, at: &At) {
+    if let Some((word, after)) = region_word(at).filter(|_| m.kind != PlaceKind::Country) {
         let singular = word.trim_end_matches('s').to_string();
         let singular = if singular == "oblast" || singular == "state" {
             crate::text::capitalize(&singular)
@@ -495,25 +673,36 @@ fn as_region(m: &mut PlaceMention, written: &str, p: &crate::gazetteer::Place, a
         };
         // Keep the written base name: "Ryazan region", not GeoNames' "Ryazan’ region".
         m.name = format!("{} {}", written, singular);
-        if let Some(r) = region_after {
+        if let Some(r) = after {
             m.span = Span::new(m.span.start, r.span.end);
         }
+        let how = if p.kind == Kind::Region {
+            format!(
+                "the first-level division {}, at the mean point of its towns",
+                p.name
+            )
+        } else {
+            format!(
+                "a region named after its main city {}, whose point stands in for the region",
+                p.name
+            )
+        };
         m.kind = PlaceKind::Region;
-        m.resolution = format!(
-            "{}; a region named after its main city {}, whose point stands in for the region",
-            m.resolution, p.name
-        );
-    } else if let Some(n) = next.filter(|n| SUFFIXES.contains(&n.norm()) && n.is("City")) {
+        m.resolution = format!("{}; {how}", m.resolution);
+    } else if let Some(n) = at.next().filter(|n| n.is("City")) {
         m.name = format!("{} City", p.name);
         m.span = Span::new(m.span.start, n.span.end);
     }
 }
 
-/// "U.S. soldiers", "Russian-held": a country name modifying a noun describes whose,
-/// not where, so it never places an event; "Moscow said", "Russia's forces": the state
-/// acting.
-fn metonymy(p: &crate::gazetteer::Place, at: &At) -> bool {
+/// "U.S. soldiers": a country name modifying a noun describes whose, not where, so it
+/// never places an event; "Moscow said", "Russia's forces": the state acting;
+/// "Syrians", "Russian-held": a demonym, as noun or adjective.
+fn role(p: &crate::gazetteer::Place, at: &At) -> ToponymRole {
     let next = at.next();
+    if p.kind == Kind::Demonym {
+        return ToponymRole::Demonym;
+    }
     let possessive = at.toks[at.last].is_possessive();
     let modifier = p.kind == Kind::Country
         && !possessive
@@ -543,5 +732,126 @@ fn metonymy(p: &crate::gazetteer::Place, at: &At) -> bool {
                     "requests",
                 ])
             }));
-    modifier || (matches!(p.kind, Kind::Country | Kind::Capital) && state_acting)
+    if modifier {
+        ToponymRole::Modifier
+    } else if matches!(p.kind, Kind::Country | Kind::Capital) && state_acting {
+        ToponymRole::Metonym
+    } else {
+        ToponymRole::Literal
+    }
+}
+
+#[cfg(all(test, feature = "embedded-gazetteer"))]
+mod tests {
+    use super::*;
+    use crate::text::{split_sentences, tokenize};
+
+    /// (written, name, role) of every toponym found in a made-up text.
+    fn found(text: &str) -> Vec<(String, String, ToponymRole)> {
+        let spans = split_sentences(text);
+        let toks: Vec<Vec<Tok>> = spans.iter().map(|s| tokenize(text, *s)).collect();
+        find(text, &spans, &toks, Gazetteer::embedded(), &HashSet::new())
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.name, m.role))
+            .collect()
+    }
+
+    fn role_of(text: &str, written: &str) -> Option<ToponymRole> {
+        found(text)
+            .into_iter()
+            .find(|(w, _, _)| w == written)
+            .map(|(_, _, r)| r)
+    }
+
+    #[test]
+    fn every_toponym_gets_a_role() {
+        use ToponymRole::*;
+        let cases: &[(&str, &str, Option<ToponymRole>)] = &[
+            (
+                "Shells fell on Kharkiv overnight.",
+                "Kharkiv",
+                Some(Literal),
+            ),
+            (
+                "U.S. officials declined to comment.",
+                "U.S.",
+                Some(Modifier),
+            ),
+            (
+                "The talks were hosted by U.S. President Smith.",
+                "U.S.",
+                Some(Modifier),
+            ),
+            (
+                "Moscow said the drones were shot down.",
+                "Moscow",
+                Some(Metonym),
+            ),
+            ("Syrians queued for bread.", "Syrians", Some(Demonym)),
+            ("Russian troops advanced.", "Russian", Some(Demonym)),
+            (
+                "Europeans were evacuated first.",
+                "Europeans",
+                Some(Demonym),
+            ),
+            (
+                "He told the Washington Post about it.",
+                "Washington",
+                Some(Organisation),
+            ),
+            (
+                "She studied at the University of Cambridge.",
+                "Cambridge",
+                Some(Organisation),
+            ),
+            // A weapon's model is not a place, but a town's strike keeps its place.
+            ("Two Iskander missiles were fired.", "Iskander", None),
+        ];
+        for (text, written, want) in cases {
+            assert_eq!(role_of(text, written), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn divisions_have_their_own_point_when_the_text_says_so() {
+        let g = Gazetteer::embedded();
+        let text = "Fighting spread across Borno. A drone hit Kharkiv region and Kharkiv.";
+        let spans = split_sentences(text);
+        let toks: Vec<Vec<Tok>> = spans.iter().map(|s| tokenize(text, *s)).collect();
+        let ms = find(text, &spans, &toks, g, &HashSet::new());
+        let by = |name: &str| ms.iter().find(|m| m.name == name).cloned();
+        let borno = by("Borno").expect("a state named without its word");
+        assert_eq!(borno.kind, PlaceKind::Region);
+        let region = by("Kharkiv region").expect("the region");
+        let city = by("Kharkiv").expect("the city");
+        assert_eq!(region.kind, PlaceKind::Region);
+        assert_eq!(city.kind, PlaceKind::City);
+        assert!(region.lat != city.lat || region.lon != city.lon);
+    }
+
+    #[test]
+    fn towns_keep_the_article_spelling() {
+        // "Kharkov" is an old transliteration GeoNames lists for Kharkiv.
+        let f = found("Shelling hit Kharkov. KHARKIV, Ukraine — Calm returned.");
+        assert!(f.iter().any(|(w, n, _)| w == "Kharkov" && n == "Kharkov"));
+        assert!(f.iter().any(|(w, n, _)| w == "KHARKIV" && n == "Kharkiv"));
+    }
+
+    #[test]
+    fn small_towns_need_their_country_and_a_place_word() {
+        // A small namesake never beats a better-known place, nor stands alone for a
+        // capitalised word.
+        let f = found("Storms crossed the Atlantic.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].1, "Atlantic Ocean");
+        let f = found("Commerce between the United States and Canada grew.");
+        assert!(f.iter().all(|(w, _, _)| w != "Commerce"), "{f:?}");
+    }
+
+    #[test]
+    fn title_case_undoes_dateline_capitals() {
+        assert_eq!(title_case("KHAN YOUNIS"), "Khan Younis");
+        assert_eq!(title_case("PORT-AU-PRINCE"), "Port-Au-Prince");
+        assert_eq!(title_case("Kyiv"), "Kyiv");
+    }
 }

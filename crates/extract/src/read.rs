@@ -61,7 +61,7 @@ pub(crate) fn read_sentences<'a>(
         let places: Vec<usize> = in_sentence[sid]
             .iter()
             .copied()
-            .filter(|i| !mentions[*i].metonym && !excluded.contains(i))
+            .filter(|i| mentions[*i].role.is_literal() && !excluded.contains(i))
             .collect();
         let cas = casualties::find(&t);
         for (a, b, why) in casualties::not_counts(&t, &cas) {
@@ -114,7 +114,7 @@ fn stated_distances(
         let dist_start = t[d.start].span.start;
         let subject = in_sentence.iter().copied().rfind(|&i| {
             let m = &mentions[i];
-            m.span.end <= dist_start && Some(i) != ref_mention && !m.metonym
+            m.span.end <= dist_start && Some(i) != ref_mention && m.role.is_literal()
         });
         let span = span_of(t, d.start, d.end);
         r.distances.push(StatedDistance {
@@ -177,10 +177,16 @@ fn sentence_dates(
 /// every mention.
 pub(crate) fn locations(mentions: &[PlaceMention]) -> (Vec<Location>, Vec<String>) {
     let mut locations: Vec<Location> = Vec::new();
-    let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    let mut index: HashMap<(String, Option<&str>), usize> = HashMap::new();
     let mut place_ids = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let key = (m.name.as_str(), m.country.as_deref());
+        // One town written two ways is one location; a region named after a town is not
+        // the town.
+        let key = if m.geonameid != 0 && m.kind == crate::model::PlaceKind::City {
+            (m.geonameid.to_string(), m.country.as_deref())
+        } else {
+            (m.name.clone(), m.country.as_deref())
+        };
         let idx = *index.entry(key).or_insert_with(|| {
             locations.push(Location {
                 id: format!("p{}", locations.len() + 1),
@@ -198,7 +204,7 @@ pub(crate) fn locations(mentions: &[PlaceMention]) -> (Vec<Location>, Vec<String
         locations[idx].mentions.push(Mention {
             sentence: m.sentence,
             span: m.span,
-            metonym: m.metonym,
+            role: m.role,
         });
         place_ids.push(locations[idx].id.clone());
     }

@@ -27,7 +27,7 @@ pub fn weapon_of(t: &Tok) -> Option<WeaponKind> {
     })
 }
 
-const SUBTYPES: &[&str] = &[
+pub(crate) const SUBTYPES: &[&str] = &[
     "cruise",
     "ballistic",
     "glide",

