@@ -91,7 +91,7 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
                 <thead><tr><th scope="col">"Place"</th><th scope="col">"Kind"</th><th scope="col">"Country"</th><th scope="col">"Coordinates"</th><th scope="col">"Events"</th><th scope="col">"Distance"</th><th scope="col">"Stated in article"</th></tr></thead>
                 <tbody>
                     {move || rows().into_iter().map(|(l, n, d, stated)| {
-                        let kind = match l.kind { PlaceKind::Country => "country", PlaceKind::Region => "region", PlaceKind::City => "city", PlaceKind::Area => "area" };
+                        let kind = match l.kind { PlaceKind::Country => "country", PlaceKind::Region => "region", PlaceKind::City => "city", PlaceKind::Area => "area", PlaceKind::Facility => "facility" };
                         let flagged = stated.iter().any(|s| s.contains('⚑'));
                         view! {
                             <tr class:flagged=flagged>

@@ -126,6 +126,7 @@ impl Candidate {
 
 fn specificity(k: PlaceKind) -> u8 {
     match k {
+        PlaceKind::Facility => 4,
         PlaceKind::City => 3,
         PlaceKind::Region => 2,
         PlaceKind::Area => 1,

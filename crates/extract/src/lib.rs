@@ -15,6 +15,7 @@ pub mod distances;
 pub mod error;
 pub mod events;
 pub mod export;
+mod facilities;
 pub mod gazetteer;
 pub mod geo;
 pub mod ledger;
@@ -76,6 +77,24 @@ pub fn extract_text(
     Ok(extract(meta, gaz))
 }
 
+/// Adds the facilities the text names; a gazetteer name inside a facility's name
+/// ("Kherson" in "Kherson Regional Hospital") gives way to the facility.
+fn with_facilities(
+    text: &str,
+    toks: &[Vec<text::Tok>],
+    mut mentions: Vec<places::PlaceMention>,
+) -> Vec<places::PlaceMention> {
+    let found = facilities::find(text, toks, &mentions);
+    mentions.retain(|m| {
+        !found
+            .iter()
+            .any(|f| f.span.start < m.span.end && m.span.start < f.span.end)
+    });
+    mentions.extend(found);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions
+}
+
 /// Extracts from an article whose metadata is already known. Never fails: problems with
 /// the text become warnings on the result.
 pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
@@ -103,7 +122,7 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         .filter(|a| !a.country.is_empty())
         .map(|a| a.country.to_string())
         .collect();
-    let mentions = places::find(text, &spans, &toks, gaz, &ctx);
+    let mentions = with_facilities(text, &toks, places::find(text, &spans, &toks, gaz, &ctx));
     let mut r = read::read_sentences(text, pub_date, &sentences, toks, actor_hits, &mentions);
     let (locations, place_ids) = read::locations(&mentions);
     read::resolve_place_ids(&mut r.distances, &place_ids);

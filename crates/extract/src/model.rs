@@ -233,6 +233,8 @@ pub enum PlaceKind {
     Region,
     City,
     Area,
+    /// A hospital, camp, street, base… named in the text, shown at its town's point.
+    Facility,
 }
 
 /// A place named in the article, resolved against the gazetteer.
@@ -252,6 +254,10 @@ pub struct Location {
     pub geonameid: u64,
     /// Why this candidate won over others with the same name, for a reviewer.
     pub resolution: String,
+    /// Set when the point is another place's (a facility shown at its town's point):
+    /// that place's name, so no reader takes it for the facility's own position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point_of: Option<String>,
     pub mentions: Vec<Mention>,
 }
 

@@ -23,6 +23,8 @@ pub struct PlaceMention {
     pub geonameid: u64,
     pub resolution: String,
     pub role: ToponymRole,
+    /// The place whose point this one borrows (facilities).
+    pub point_of: Option<String>,
 }
 
 /// Capitalised words that are gazetteer names but, in news text, almost never places.
@@ -434,7 +436,7 @@ fn reading(written: &str, at: &At, national: bool) -> Reading {
     if at.next().is_some_and(org_head) || of_org {
         return Reading::InOrganisation;
     }
-    if looks_like_place(at) {
+    if looks_like_place(at) || crate::facilities::head_follows(at.toks, at.last + 1) {
         Reading::Place
     } else if national && at.prev().is_none_or(|p| !TITLES.contains(&p.norm())) {
         Reading::NationalModifier
@@ -531,6 +533,15 @@ fn choose(
     for &c in &h.candidates {
         let p = &gaz.places[c];
         let small = p.kind == Kind::City && p.population < SMALL_TOWN;
+        // Another spelling ("Soroka" for Moldova's Soroca) names a town abroad only
+        // when the town is big enough to be what a reader means.
+        let foreign_spelling = p.kind == Kind::City
+            && !p.name.eq_ignore_ascii_case(written)
+            && p.population < 100_000
+            && !ctx.contains(&p.country);
+        if foreign_spelling {
+            continue;
+        }
         if (p.kind == Kind::Region && !says_region && town_in(p))
             || (small && (!locative || !ctx.contains(&p.country) || has_larger))
         {
@@ -607,6 +618,7 @@ fn mention(
         geonameid: p.geonameid,
         resolution,
         role: role(p, at),
+        point_of: None,
     };
     as_region(&mut m, written, p, at);
     m

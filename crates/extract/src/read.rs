@@ -61,7 +61,12 @@ pub(crate) fn read_sentences<'a>(
         let places: Vec<usize> = in_sentence[sid]
             .iter()
             .copied()
-            .filter(|i| mentions[*i].role.is_literal() && !excluded.contains(i))
+            // Facilities are listed and shown, but events stay placed at towns for now.
+            .filter(|i| {
+                mentions[*i].role.is_literal()
+                    && mentions[*i].kind != crate::model::PlaceKind::Facility
+                    && !excluded.contains(i)
+            })
             .collect();
         let cas = casualties::find(&t);
         for (a, b, why) in casualties::not_counts(&t, &cas) {
@@ -197,6 +202,7 @@ pub(crate) fn locations(mentions: &[PlaceMention]) -> (Vec<Location>, Vec<String
                 lon: m.lon,
                 geonameid: m.geonameid,
                 resolution: m.resolution.clone(),
+                point_of: m.point_of.clone(),
                 mentions: Vec::new(),
             });
             locations.len() - 1
