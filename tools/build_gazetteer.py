@@ -331,8 +331,12 @@ def main():
         towns = json.load(f)
     with open(os.path.join(DATA, "us_states.json"), encoding="utf-8") as f:
         states = json.load(f)
+    us_towns = {}
+    for t in towns.values():
+        if t["countrycode"] == "US":
+            us_towns.setdefault(t.get("admin1code"), []).append(t)
     for code, st in states.items():
-        members = [t for t in towns.values() if t["countrycode"] == "US" and t.get("admin1code") == code]
+        members = us_towns.get(code, [])
         if not members:
             continue
         lat = sum(t["latitude"] for t in members) / len(members)

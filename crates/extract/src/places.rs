@@ -345,11 +345,12 @@ pub fn find(
                 continue;
             }
             let locative = at.prev().is_some_and(|p| p.is_any(LOCATIVES));
-            let Some(c) = choose(h, gaz, &ctx, written, region_word(&at).is_some(), locative)
-            else {
+            let region = region_word(&at);
+            let Some(c) = choose(h, gaz, &ctx, written, region.is_some(), locative) else {
                 continue;
             };
             let mut m = mention(sid, h, written, &gaz.places[c], &ctx, &at);
+            as_region(&mut m, written, &gaz.places[c], &at, region);
             match reading {
                 Reading::InOrganisation => m.role = ToponymRole::Organisation,
                 Reading::NationalModifier if m.role.is_literal() => m.role = ToponymRole::Modifier,
@@ -497,13 +498,13 @@ fn looks_like_place(at: &At) -> bool {
     })
 }
 
-/// The candidate a name stands for: a country the article names, then kind, then size.
 /// Towns smaller than this are a last resort: only in a country the article names,
 /// after a word that introduces a place ("in", "near", "village of"), and when no
 /// bigger place has the name. Thousands of villages share names with people and
 /// words, or with better-known places.
 const SMALL_TOWN: u64 = 15_000;
 
+/// The candidate a name stands for: a country the article names, then kind, then size.
 /// A division loses to a sizeable town of the same name ("Idlib" alone is the city)
 /// unless the text says "region", "province", …
 fn choose(
@@ -569,8 +570,8 @@ fn choose(
     best.map(|b| b.1)
 }
 
-/// The mention of a chosen place, with the reason for the choice, a region named after
-/// its main city where the text says "region", and whether it is a metonym.
+/// The mention of a chosen place, with the reason for the choice and its role (the
+/// caller turns it into a region where the text says so).
 fn mention(
     sid: usize,
     h: &NameHit,
@@ -607,7 +608,7 @@ fn mention(
     } else {
         p.name.clone()
     };
-    let mut m = PlaceMention {
+    PlaceMention {
         sentence: sid,
         span: Span::new(h.start, h.end),
         name,
@@ -619,9 +620,7 @@ fn mention(
         resolution,
         role: role(p, at),
         point_of: None,
-    };
-    as_region(&mut m, written, p, at);
-    m
+    }
 }
 
 /// The division word the text puts with a name: "X region", "X Oblast" (with the
@@ -675,8 +674,14 @@ fn title_case(written: &str) -> String {
 /// "X region", "X Oblast", "region of X", "X and Y regions": the division, at its own
 /// point when the gazetteer has it, else named after its main city at the city's point;
 /// "X City" keeps its suffix.
-fn as_region(m: &mut PlaceMention, written: &str, p: &crate::gazetteer::Place, at: &At) {
-    if let Some((word, after)) = region_word(at).filter(|_| m.kind != PlaceKind::Country) {
+fn as_region(
+    m: &mut PlaceMention,
+    written: &str,
+    p: &crate::gazetteer::Place,
+    at: &At,
+    region: Option<(&str, Option<&Tok>)>,
+) {
+    if let Some((word, after)) = region.filter(|_| m.kind != PlaceKind::Country) {
         let singular = word.trim_end_matches('s').to_string();
         let singular = if singular == "oblast" || singular == "state" {
             crate::text::capitalize(&singular)
