@@ -214,6 +214,56 @@ pub fn find_dates(toks: &[Tok], pub_date: Option<Date>) -> Vec<DateHit> {
     out
 }
 
+/// Nouns of a report or a public appearance: a date after them ("at a briefing on
+/// Monday") is when something was said, not when the incident happened.
+const REPORT_NOUNS: &[&str] = &[
+    "statement",
+    "briefing",
+    "visit",
+    "conference",
+    "interview",
+    "report",
+    "post",
+    "broadcast",
+];
+/// Verbs of publishing that are not in the lexicon's saying class.
+const PUBLISH_VERBS: &[&str] = &[
+    "published",
+    "posted",
+    "wrote",
+    "added",
+    "confirmed",
+    "released",
+    "tweeted",
+];
+
+/// Whether a date tells when something was said rather than when the incident
+/// happened: it closes its clause ("…, officials said on Sunday.", "a report published
+/// on March 3") and a verb of saying or publishing, or a report noun, stands just before
+/// it with no casualty or violence word in between. Such dates stay in the article's
+/// date list but do not date events.
+pub fn is_report_date(toks: &[Tok], hit: &DateHit) -> bool {
+    let closes = toks
+        .get(hit.end)
+        .is_none_or(|t| t.kind == TokKind::Punct && t.text != "'");
+    if !closes {
+        return false;
+    }
+    use crate::lexicon::Class;
+    let incident = Class::KILL_VERB
+        .union(Class::INJURE_VERB)
+        .union(Class::HARM_VERB);
+    for t in toks[..hit.start].iter().rev().take(6) {
+        if t.has(incident) || t.has(Class::DEATH) || t.has(Class::INJURY) {
+            return false;
+        }
+        if t.has(Class::SAY) || t.is_any(PUBLISH_VERBS) || t.is_any(REPORT_NOUNS) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The month at `i` when a day follows it ("June 27").
 fn month_then_day(toks: &[Tok], i: usize) -> Option<u32> {
     let t = &toks[i];
@@ -338,6 +388,40 @@ mod tests {
             .iter()
             .flat_map(|h| h.dates.iter().map(|d| d.to_string()))
             .collect()
+    }
+
+    fn report_dates(s: &str) -> Vec<bool> {
+        let toks = tokenize(s, Span::new(0, s.len()));
+        find_dates(&toks, Date::parse("2030-05-12"))
+            .iter()
+            .map(|h| is_report_date(&toks, h))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_of_saying_is_not_the_incident_date() {
+        assert_eq!(
+            report_dates("Four people died in Saturday's raid, officials said on Sunday."),
+            [false, true]
+        );
+        assert_eq!(
+            report_dates("The mayor spoke at a briefing on May 3, after the blast."),
+            [true]
+        );
+        assert_eq!(
+            report_dates("A report published on May 9 blamed the army."),
+            [false]
+        );
+        assert_eq!(report_dates("An inquiry published on May 9."), [true]);
+        // The incident's own date, even after a verb of saying.
+        assert_eq!(
+            report_dates("Officials said a drone killed two people on Friday."),
+            [false]
+        );
+        assert_eq!(
+            report_dates("Police said on Friday a bomb went off in the market."),
+            [false]
+        );
     }
 
     #[test]

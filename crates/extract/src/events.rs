@@ -19,6 +19,9 @@ pub struct SentenceFacts<'a> {
     pub casualties: Vec<casualties::Hit>,
     pub weapons: Vec<weapons::Hit>,
     pub dates: Vec<String>,
+    /// Dates of saying or publishing ("officials said on Sunday"): they date a report,
+    /// an inquiry or talks, never a violent incident.
+    pub report_dates: Vec<String>,
     pub time: Option<String>,
     /// Indexes into the article's place mentions that are literal locations here.
     pub places: Vec<usize>,
@@ -110,6 +113,9 @@ struct Candidate {
     explicit_new: bool,
     /// From the headline or standfirst: a summary of what the body tells in detail.
     heading: bool,
+    /// The sentence places itself in time without a full date ("in 2014", "last
+    /// month", "a week earlier"): it does not take the story's date.
+    own_time: bool,
     /// A month the sentence names without a full date ("in mid-July"): enough to tell
     /// an incident recalled from another month.
     month: Option<u32>,
@@ -314,7 +320,9 @@ fn untriggered(
         .any(|t| t.is_any(&["attack", "attacks", "strike", "strikes"]));
     if has_facts || anaphoric {
         return match prev_event {
-            Some(e) if e.category.is_violent() => Some((e.category, 0, true)),
+            Some(e) if e.category.is_violent() || e.category == Category::Other => {
+                Some((e.category, 0, true))
+            }
             _ if has_facts && generic_attack => Some((Category::Other, 0, false)),
             _ if has_facts => Some((Category::AttackOnCivilians, 0, false)),
             _ => None,
@@ -334,8 +342,40 @@ fn weapon_category(k: crate::model::WeaponKind) -> Option<Category> {
     }
 }
 
-/// Literal places, most specific first; places of the same level joined in one
-/// sentence each get their own event ("Ryazan and Murmansk regions").
+/// Where a wire dateline ("KHARKIV, Ukraine —") ends: an upper-case first word and a
+/// dash within the first few tokens. The dateline says where the reporter filed from,
+/// not where the incident happened.
+fn dateline_end(toks: &[Tok]) -> Option<usize> {
+    let first = toks.first()?;
+    let caps = first.text.len() >= 2
+        && first.text.chars().all(|c| !c.is_lowercase())
+        && first.text.chars().any(char::is_alphabetic);
+    if !caps {
+        return None;
+    }
+    toks.iter()
+        .take(8)
+        .find(|t| matches!(t.text, "—" | "–" | "-" | "--"))
+        .map(|t| t.span.end)
+}
+
+/// Words that may stand between two places of one coordination: "in Kharkiv and in
+/// Odesa", "the Ryazan, Murmansk and Irkutsk regions".
+const COORDINATION: &[&str] = &[
+    ",", "and", "or", "in", "on", "the", "also", "both", "as", "well",
+];
+
+/// Whether places `a` and `b` (in text order) are coordinated in one phrase.
+fn coordinated(toks: &[Tok], a: &PlaceMention, b: &PlaceMention) -> bool {
+    toks.iter()
+        .filter(|t| t.span.start >= a.span.end && t.span.end <= b.span.start)
+        .all(|t| t.is_any(COORDINATION))
+}
+
+/// Literal places, most specific first. Places of the same level each get their own
+/// event when the sentence coordinates them ("Ryazan and Murmansk regions") or gives
+/// them different figures ("three died in Kyiv and one in Dnipro"); otherwise the
+/// sentence has one place. A dateline's place counts only when it is the only one.
 fn place_sets(
     f: &SentenceFacts,
     mentions: &[PlaceMention],
@@ -348,14 +388,29 @@ fn place_sets(
         .copied()
         .filter(|&m| !(diplomatic_only && mentions[m].kind == PlaceKind::Country))
         .collect();
+    if let Some(end) = dateline_end(&f.toks) {
+        if places.iter().any(|&m| mentions[m].span.start >= end) {
+            places.retain(|&m| mentions[m].span.start >= end);
+        }
+    }
     places.sort_by_key(|&m| std::cmp::Reverse(specificity(mentions[m].kind)));
     let top = places.first().map(|&m| specificity(mentions[m].kind));
-    let same_level: Vec<usize> = places
+    let mut same_level: Vec<usize> = places
         .iter()
         .copied()
         .filter(|&m| Some(specificity(mentions[m].kind)) == top)
         .collect();
+    same_level.sort_by_key(|&m| mentions[m].span.start);
+    let joined = same_level
+        .windows(2)
+        .all(|w| coordinated(&f.toks, &mentions[w[0]], &mentions[w[1]]));
+    let own_figures = {
+        let cas = &f.casualties;
+        cas.iter()
+            .any(|c| cas.iter().any(|d| d.kind == c.kind && d.count != c.count))
+    };
     let split = same_level.len() >= 2
+        && (joined || own_figures)
         && same_level
             .iter()
             .all(|&m| matches!(mentions[m].kind, PlaceKind::Region | PlaceKind::City))
@@ -498,6 +553,7 @@ fn context_candidate(f: &SentenceFacts, category: Category) -> Candidate {
         explicit_new: false,
         heading: f.heading,
         month: None,
+        own_time: true,
     }
 }
 
@@ -518,6 +574,38 @@ fn named_month(f: &SentenceFacts) -> Option<u32> {
             .then_some(())
             .filter(|_| w[0].is_any(&["in", "since", "during", "mid", "early", "late", "last"]))
             .map(|_| m)
+    })
+}
+
+/// Words that move a sentence away from the story's day: "ago", "earlier", "last".
+const OTHER_TIME: &[&str] = &[
+    "ago",
+    "earlier",
+    "last",
+    "previous",
+    "previously",
+    "yesterday",
+    "since",
+    "past",
+    "days",
+    "year",
+    "years",
+    "months",
+    "weeks",
+];
+
+/// Whether a sentence says when it happened in words other than a full date (a year,
+/// a month, "last week", "two days later", "since"), so the story's date is not its
+/// date.
+fn names_own_time(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| {
+        t.is_any(OTHER_TIME)
+            || (t.is_capitalized() && crate::dates::month_of(t.text).is_some() && t.text.len() >= 3)
+            || (t.kind == crate::text::TokKind::Number
+                && t.text.len() == 4
+                && t.text
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2100).contains(&y)))
     })
 }
 
@@ -556,6 +644,7 @@ fn candidates_for(
         .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
     let places = place_sets(f, mentions, &cats);
     let month = named_month(f);
+    let own_time = names_own_time(&f.toks);
     // Several dates for an undifferentiated attack list ("on April 2 and 24"): one each.
     let dates: Vec<Option<String>> = match cats.as_slice() {
         [(Category::Other, _)] if f.dates.len() > 1 => f.dates.iter().cloned().map(Some).collect(),
@@ -583,9 +672,13 @@ fn candidates_for(
         let weps = weapons_of(f, category, &near, alone);
         let anaphoric = refs.anaphoric || continuation || refs.categories.contains(&category);
         let category = civilian_victims(category, &cas);
-        let carried = (refs.in_addition && category.is_violent())
-            .then(|| prev_event.and_then(|e| e.date.clone()))
-            .flatten();
+        let carried = if category.is_violent() {
+            refs.in_addition
+                .then(|| prev_event.and_then(|e| e.date.clone()))
+                .flatten()
+        } else {
+            f.report_dates.first().cloned()
+        };
         for place in &places {
             let cas = own_casualties(&cas, *place, &places, mentions);
             for date in &dates {
@@ -612,6 +705,7 @@ fn candidates_for(
                     explicit_new,
                     heading: f.heading,
                     month,
+                    own_time,
                 });
             }
         }
@@ -704,7 +798,11 @@ fn compatible(
             c.date.as_deref().unwrap_or("")
         ));
     }
-    if e.category != c.category {
+    // "Saturday's attack" and "the missile strike" are one incident when nothing else
+    // tells them apart: an unspecific attack takes the category of a specific telling.
+    let generic = (e.category == Category::Other && c.category.is_violent())
+        || (c.category == Category::Other && e.category.is_violent());
+    if e.category != c.category && !generic {
         return None;
     }
     // A toll update is dated when it was reported, not when the incident happened.
@@ -720,11 +818,18 @@ fn compatible(
     let ep = place_of(e);
     // A sentence that points back ("the Kh-22 missiles were fired from…") may name other
     // places (a launch site) without being another incident.
-    if let (Some(a), Some(b), false) = (ep, c.place, c.anaphoric && c.casualties.is_empty()) {
+    // A headline's place is often the wider or better-known one ("Gaza" for a strike
+    // in a camp there); its exact figure identifies the incident better.
+    let loose_place = (c.anaphoric && c.casualties.is_empty()) || (c.heading && equal_figure(e, c));
+    if let (Some(a), Some(b), false) = (ep, c.place, loose_place) {
         let (pa, pb) = (&mentions[a], &mentions[b]);
         let same = pa.name == pb.name;
+        // A country-wide telling and a place inside it are one incident unless the
+        // narrower telling brings figures of its own: "in the Lviv region, a man was
+        // killed" after a nationwide barrage is one of its local incidents.
         let within = pa.country == pb.country
-            && (pa.kind == PlaceKind::Country || pb.kind == PlaceKind::Country);
+            && (pa.kind == PlaceKind::Country || pb.kind == PlaceKind::Country)
+            && (c.casualties.is_empty() || shared_figure(e, c).is_some());
         if !same && !within {
             return None;
         }
@@ -742,6 +847,19 @@ fn compatible(
             if !overlaps(a, b) {
                 return None;
             }
+        }
+    }
+    // A headline summarises the body's main incident, whatever word each uses for it.
+    if generic || (c.heading && e.category.is_violent() && c.category.is_violent()) {
+        let same_day = c.date.is_some() && c.date == e.date;
+        let reason = shared_figure(e, c).or_else(|| {
+            same_day.then(|| format!("same date ({})", e.date.as_deref().unwrap_or("")))
+        });
+        if let Some(r) = reason {
+            return Some(format!("an attack told in other words; {r}"));
+        }
+        if e.category != c.category {
+            return None;
         }
     }
     if let Some(r) = shared_figure(e, c) {
@@ -819,11 +937,16 @@ pub fn build(
                     i
                 }
                 None => {
+                    let mut c = c;
+                    if c.date.is_none() && !c.own_time && !c.background && concrete {
+                        c.date = main_day.map(|d| Date::from_days(d).to_string());
+                    }
                     event_place.push(c.place);
                     events.push(new_event(c));
                     events.len() - 1
                 }
             };
+
             if !background
                 && sentence_primary.is_none_or(|(was_concrete, _)| concrete && !was_concrete)
             {
@@ -903,6 +1026,18 @@ fn shared_figure(e: &Event, c: &Candidate) -> Option<String> {
         )
 }
 
+/// Whether an event and a candidate state the very same non-zero figure.
+fn equal_figure(e: &Event, c: &Candidate) -> bool {
+    [CasualtyKind::Killed, CasualtyKind::Injured]
+        .into_iter()
+        .any(
+            |k| match (figure(&e.casualties, k), figure(&c.casualties, k)) {
+                (Some(a), Some(b)) => !a.is_zero() && a.min == b.min && a.max == b.max,
+                _ => false,
+            },
+        )
+}
+
 /// Kinds (killed, injured) for which the article's only non-zero figures of an incident
 /// are earlier ones: nothing replaced them, so they stand.
 fn only_earlier_figures(events: &[Event]) -> Vec<CasualtyKind> {
@@ -971,6 +1106,9 @@ fn new_event(c: Candidate) -> Event {
 }
 
 fn absorb(e: &mut Event, place: &mut Option<usize>, c: Candidate, reason: String) {
+    if e.category == Category::Other && c.category.is_violent() {
+        e.category = c.category;
+    }
     if !e.sentences.contains(&c.sentence) {
         e.merges.push(Merge {
             sentence: c.sentence,
@@ -1056,4 +1194,90 @@ fn finish(
     }
     e.summary = s;
     figures
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Category, Extraction};
+    use crate::{extract_text, Gazetteer};
+
+    fn run(text: &str) -> Extraction {
+        extract_text(text, "t", Some("2025-03-10"), Gazetteer::embedded()).expect("extracts")
+    }
+
+    /// (category, date, first sentence) of each event that is not background.
+    fn events(x: &Extraction) -> Vec<(Category, Option<&str>, usize)> {
+        x.events
+            .iter()
+            .filter(|e| !e.background)
+            .map(|e| (e.category, e.date.as_deref(), e.sentences[0]))
+            .collect()
+    }
+
+    fn place_of(x: &Extraction, event: usize) -> Option<&str> {
+        let id = x.events[event].place_id.as_deref()?;
+        x.locations
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.name.as_str())
+    }
+
+    #[test]
+    fn a_dateline_does_not_place_the_incident() {
+        let x =
+            run("ODESA, Ukraine — A drone hit a port in Izmail on Sunday, killing two workers.");
+        assert_eq!(x.events.len(), 1);
+        assert_eq!(place_of(&x, 0), Some("Izmail"));
+    }
+
+    #[test]
+    fn only_coordinated_places_split_a_sentence() {
+        let x = run("Missiles hit Kharkiv and Poltava on Sunday, killing three people.");
+        assert_eq!(x.events.len(), 2);
+        let x = run("A missile fired from Belgorod hit a school in Kharkiv on Sunday, killing three people.");
+        assert_eq!(x.events.len(), 1);
+    }
+
+    #[test]
+    fn a_headline_joins_its_incident_in_other_words() {
+        let x = run("Strike on Kherson market kills 14\nA Russian drone hit a market in Kherson on Sunday, killing 14 people.");
+        assert_eq!(
+            events(&x),
+            [(Category::AirDroneStrike, Some("2025-03-09"), 0)]
+        );
+        assert_eq!(x.events[0].sentences, [0, 1]);
+    }
+
+    #[test]
+    fn an_unspecific_attack_is_the_specific_one_told_the_same_day() {
+        let x = run("Saturday's attack on a bus station in Kherson killed nine people.\nThe missile struck the station on Saturday at noon.");
+        assert_eq!(
+            events(&x),
+            [(Category::MissileAttack, Some("2025-03-08"), 0)]
+        );
+    }
+
+    #[test]
+    fn the_day_of_saying_does_not_date_the_incident() {
+        let x =
+            run("Shelling killed three people in Kherson on Saturday, officials said on Sunday.");
+        assert_eq!(events(&x), [(Category::Shelling, Some("2025-03-08"), 0)]);
+    }
+
+    #[test]
+    fn local_incidents_of_a_dated_attack_take_its_date() {
+        let x = run("Russian missiles struck Kyiv on Monday, killing ten people.\nIn Dnipro, a missile killed two people.\nIn 2019, a bomb killed four people in Poltava.");
+        let got = events(&x);
+        assert_eq!(got[0], (Category::MissileAttack, Some("2025-03-10"), 0));
+        assert_eq!(got[1], (Category::MissileAttack, Some("2025-03-10"), 1));
+        let recalled = x.events.iter().find(|e| e.sentences == [2]).expect("told");
+        assert_eq!(recalled.date, None);
+    }
+
+    #[test]
+    fn a_local_toll_is_its_own_incident_within_a_country_wide_attack() {
+        let x = run("Russia fired 90 missiles at Ukraine on Sunday.\nIn the Lviv region, a missile killed a man.");
+        assert_eq!(events(&x).len(), 2);
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(1));
+    }
 }

@@ -57,7 +57,8 @@ pub(crate) fn read_sentences<'a>(
         if let Some(p) = crate::last_named_person(&t, &mut known_people) {
             last_person = Some(p);
         }
-        let (sent_dates, time) = sentence_dates(text, &t, sid, pub_date, &mut r.dates);
+        let (sent_dates, report_dates, time) =
+            sentence_dates(text, &t, sid, pub_date, &mut r.dates);
         let places: Vec<usize> = in_sentence[sid]
             .iter()
             .copied()
@@ -81,6 +82,7 @@ pub(crate) fn read_sentences<'a>(
             casualties: cas,
             weapons,
             dates: sent_dates,
+            report_dates,
             time,
             places,
             actors,
@@ -141,20 +143,27 @@ fn stated_distances(
     excluded
 }
 
-/// The dates and clock time of one sentence: as strings for its events, and as
-/// mentions with spans for the article's date list.
+/// The dates and clock time of one sentence: the incident dates and the dates of saying
+/// (as strings for its events), and every date as a mention with its span for the
+/// article's date list.
 fn sentence_dates(
     text: &str,
     t: &[Tok],
     sid: usize,
     pub_date: Option<Date>,
     out: &mut Vec<DateMention>,
-) -> (Vec<String>, Option<String>) {
+) -> (Vec<String>, Vec<String>, Option<String>) {
     let mut sent_dates = Vec::new();
+    let mut report_dates = Vec::new();
     for h in dates::find_dates(t, pub_date) {
         let span = span_of(t, h.start, h.end);
+        let report = dates::is_report_date(t, &h);
         for d in &h.dates {
-            sent_dates.push(d.to_string());
+            if report {
+                report_dates.push(d.to_string());
+            } else {
+                sent_dates.push(d.to_string());
+            }
             out.push(DateMention {
                 text: text[span.start..span.end].to_string(),
                 date: Some(d.to_string()),
@@ -175,7 +184,7 @@ fn sentence_dates(
         });
         tm
     });
-    (sent_dates, time)
+    (sent_dates, report_dates, time)
 }
 
 /// One location per distinct place, in order of first mention, and the location id of

@@ -39,6 +39,21 @@ impl Pr {
         self.fp += pred.difference(gold).count();
         self.fn_ += gold.difference(pred).count();
     }
+    /// Counts every item, not every distinct one: six events with one key are six
+    /// events, so splitting one incident into several costs precision.
+    fn add_all(&mut self, gold: &[String], pred: &[String]) {
+        let mut left: Vec<&String> = gold.iter().collect();
+        for p in pred {
+            match left.iter().position(|g| *g == p) {
+                Some(i) => {
+                    left.swap_remove(i);
+                    self.tp += 1;
+                }
+                None => self.fp += 1,
+            }
+        }
+        self.fn_ += left.len();
+    }
 }
 
 fn norm(s: &str) -> String {
@@ -152,6 +167,8 @@ fn corpus_scores_above_floors() {
     let mut weapons = Pr::default();
     let mut dates = Pr::default();
     let mut events = Pr::default();
+    // Events per split: development 01-24 and held out 25-36.
+    let mut events_split = [Pr::default(); 2];
     // (exact totals, articles) for the development and held-out splits.
     let mut split = [(0usize, 0usize); 2];
     let show_held_out = std::env::var_os("EVENTLENS_SHOW_HELD_OUT").is_some();
@@ -220,7 +237,7 @@ fn corpus_scores_above_floors() {
         let mut gold_c = HashSet::new();
         let mut gold_w = HashSet::new();
         let mut gold_d = HashSet::new();
-        let mut gold_e = HashSet::new();
+        let mut gold_e = Vec::new();
         for e in ge {
             if let Some(k) = iv_key(&e["killed"]) {
                 gold_c.insert(format!("killed {k:?}"));
@@ -238,7 +255,7 @@ fn corpus_scores_above_floors() {
             if let Some(d) = e["date"].as_str() {
                 gold_d.insert(d.to_string());
             }
-            gold_e.insert(format!(
+            gold_e.push(format!(
                 "{} {}",
                 e["category"].as_str().unwrap_or(""),
                 e["date"].as_str().unwrap_or("-")
@@ -247,7 +264,7 @@ fn corpus_scores_above_floors() {
         let mut pred_c = HashSet::new();
         let mut pred_w = HashSet::new();
         let mut pred_d = HashSet::new();
-        let mut pred_e = HashSet::new();
+        let mut pred_e = Vec::new();
         for e in &x.events {
             if let Some(k) = ours(&e.killed) {
                 pred_c.insert(format!("killed {k:?}"));
@@ -261,7 +278,7 @@ fn corpus_scores_above_floors() {
             if let Some(d) = &e.date {
                 pred_d.insert(d.clone());
             }
-            pred_e.insert(format!(
+            pred_e.push(format!(
                 "{} {}",
                 e.category.label(),
                 e.date.as_deref().unwrap_or("-")
@@ -270,7 +287,8 @@ fn corpus_scores_above_floors() {
         casualties.add(&gold_c, &pred_c);
         weapons.add(&gold_w, &pred_w);
         dates.add(&gold_d, &pred_d);
-        events.add(&gold_e, &pred_e);
+        events.add_all(&gold_e, &pred_e);
+        events_split[usize::from(held_out)].add_all(&gold_e, &pred_e);
     }
     println!("\n{:<12} {:>9} {:>9}", "field", "precision", "recall");
     let rows = [
@@ -291,6 +309,12 @@ fn corpus_scores_above_floors() {
             pr.fn_
         );
     }
+    for (name, pr) in ["events, development 01-24", "events, held out 25-36"]
+        .iter()
+        .zip(events_split)
+    {
+        println!("{name}: P {:.2} R {:.2}", pr.p(), pr.r());
+    }
     let [(dev_ok, dev_n), (held_ok, held_n)] = split;
     println!("killed and injured totals exact: development 01-24 {dev_ok}/{dev_n}, held out 25-36 {held_ok}/{held_n}");
     // Floors: measured values; raise them as the rules improve.
@@ -308,7 +332,7 @@ fn corpus_scores_above_floors() {
         ("casualties", casualties, 0.72, 0.71),
         ("weapons", weapons, 0.85, 0.50),
         ("dates", dates, 0.75, 0.74),
-        ("events", events, 0.40, 0.50),
+        ("events", events, 0.38, 0.46),
     ];
     for (name, pr, fp, fr) in floors {
         assert!(
