@@ -106,6 +106,8 @@ fn is_earlier(toks: &[Tok], h: &Hit) -> bool {
         "previously",
         "first",
         "preliminary",
+        "provisional",
+        "tentative",
         "initial",
         "originally",
         "early",
@@ -246,11 +248,26 @@ fn is_claim(toks: &[Tok]) -> bool {
         })
 }
 
+/// A time shift set off at the start of a sentence ("Earlier, gunmen killed…", "Two
+/// days later, a drone…"): the sentence moves to another incident. Not "Earlier, the
+/// ministry said…", which reports a toll.
+pub fn opens_with_time_shift(toks: &[Tok]) -> bool {
+    let Some(comma) = toks.iter().take(5).position(|t| t.text == ",") else {
+        return false;
+    };
+    comma > 0
+        && toks[comma - 1].is_any(&["earlier", "later", "previously", "before"])
+        && !toks[comma..(comma + 6).min(toks.len())]
+            .iter()
+            .any(|t| t.has(Class::SAY) || t.has(Class::UPDATE_VERB))
+}
+
 fn is_separate(toks: &[Tok], h: &Hit) -> bool {
     let before = &toks[..h.num.0];
-    before
-        .iter()
-        .any(|t| t.is_any(&["elsewhere", "separately", "separate"]))
+    opens_with_time_shift(toks)
+        || before
+            .iter()
+            .any(|t| t.is_any(&["elsewhere", "separately", "separate"]))
         || before.windows(2).any(|w| {
             (w[0].is("a") && w[1].is_any(&["second", "third"]))
                 || (w[0].is("in") && w[1].is_any(&["another", "separate"]))
@@ -332,6 +349,18 @@ mod tests {
             (
                 "The governor had given a figure of 12 dead on Monday.",
                 &[(Some(12), Cue::Earlier)],
+            ),
+            (
+                "A rights group put the provisional toll at 17.",
+                &[(Some(17), Cue::Earlier)],
+            ),
+            (
+                "Earlier, gunmen killed four farmers in a nearby hamlet.",
+                &[(Some(4), Cue::Separate)],
+            ),
+            (
+                "Earlier, the ministry said 11 people had died.",
+                &[(Some(11), Cue::None)],
             ),
             (
                 "The war has killed more than 9,000 people since it began.",

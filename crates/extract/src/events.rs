@@ -536,6 +536,14 @@ fn own_casualties(
         .collect()
 }
 
+/// Whether a sentence says outright that it tells another incident: "In another
+/// attack", "Separately", or a time shift at its start ("Earlier, gunmen killed…").
+fn opens_new_incident(toks: &[Tok]) -> bool {
+    toks.first()
+        .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]))
+        || crate::cues::opens_with_time_shift(toks)
+}
+
 /// A category named only as context: kept as a background event with no facts.
 fn context_candidate(f: &SentenceFacts, category: Category) -> Candidate {
     Candidate {
@@ -639,9 +647,7 @@ fn candidates_for(
         continuation = cont;
     }
     let background = is_background(toks);
-    let explicit_new = toks
-        .first()
-        .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]));
+    let explicit_new = opens_new_incident(toks);
     let places = place_sets(f, mentions, &cats);
     let month = named_month(f);
     let own_time = names_own_time(&f.toks);
@@ -1272,6 +1278,16 @@ mod tests {
         assert_eq!(got[1], (Category::MissileAttack, Some("2025-03-10"), 1));
         let recalled = x.events.iter().find(|e| e.sentences == [2]).expect("told");
         assert_eq!(recalled.date, None);
+    }
+
+    #[test]
+    fn a_time_shift_at_the_start_opens_another_incident() {
+        let x = run("Gunmen killed 12 villagers in a raid on Sunday.\nEarlier, the gunmen killed at least five people in a nearby village.");
+        assert_eq!(events(&x).len(), 2);
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(17));
+        // Not a shift: "earlier" inside the clause speaks of an earlier toll.
+        let x = run("Gunmen killed 12 villagers in a raid on Sunday.\nOfficials had earlier put the toll at five.");
+        assert_eq!(events(&x).len(), 1);
     }
 
     #[test]

@@ -57,6 +57,7 @@ const SCALES: &[(&str, f64)] = &[
 ];
 /// Vague plurals: a lower bound only, flagged approximate ("dozens" is at least 24).
 const VAGUE: &[(&str, u64)] = &[
+    ("several", 3),
     ("dozens", 24),
     ("scores", 40),
     ("hundreds", 200),
@@ -304,6 +305,7 @@ mod tests {
                 Some((Some(7_700_000), Some(7_700_000), false)),
             ),
             ("dozens", Some((Some(24), None, true))),
+            ("several", Some((Some(3), None, true))),
             ("hundreds of", Some((Some(200), None, true))),
             ("a dozen", Some((Some(12), Some(12), false))),
             ("at 12:50", None),
