@@ -359,6 +359,50 @@ fn dateline_end(toks: &[Tok]) -> Option<usize> {
         .map(|t| t.span.end)
 }
 
+/// Verbs that move or treat the wounded: a place after them is where victims were
+/// cared for ("evacuated to a hospital in Kaya"), not where the incident happened.
+const CARE_VERBS: &[&str] = &[
+    "evacuated",
+    "taken",
+    "rushed",
+    "flown",
+    "airlifted",
+    "transferred",
+    "brought",
+    "treated",
+    "admitted",
+    "hospitalised",
+    "hospitalized",
+];
+
+/// Whether a place is named as where victims were taken or treated: a care verb
+/// shortly before it in the same clause, with no violence word in between.
+fn place_of_care(toks: &[Tok], m: &PlaceMention) -> bool {
+    use crate::lexicon::Class;
+    let violent = Class::KILL_VERB
+        .union(Class::INJURE_VERB)
+        .union(Class::HARM_VERB);
+    let before: Vec<&Tok> = toks
+        .iter()
+        .rev()
+        .filter(|t| t.span.end <= m.span.start)
+        .take(7)
+        .collect();
+    for (i, t) in before.iter().enumerate() {
+        // "… to the regional hospital in Kaya"
+        let sent_to_care = t.is_any(&["hospital", "hospitals", "clinic", "morgue"])
+            && before[i + 1..].iter().take(3).any(|p| p.is("to"));
+        if t.is_any(CARE_VERBS) || sent_to_care {
+            return true;
+        }
+        if t.has(violent) || matches!(t.text, "," | ";" | "—") || trigger(t, None, None).is_some()
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Words that may stand between two places of one coordination: "in Kharkiv and in
 /// Odesa", "the Ryazan, Murmansk and Irkutsk regions".
 const COORDINATION: &[&str] = &[
@@ -393,6 +437,7 @@ fn place_sets(
             places.retain(|&m| mentions[m].span.start >= end);
         }
     }
+    places.retain(|&m| !place_of_care(&f.toks, &mentions[m]));
     places.sort_by_key(|&m| std::cmp::Reverse(specificity(mentions[m].kind)));
     let top = places.first().map(|&m| specificity(mentions[m].kind));
     let mut same_level: Vec<usize> = places
@@ -585,6 +630,20 @@ fn named_month(f: &SentenceFacts) -> Option<u32> {
     })
 }
 
+/// Whether a sentence reads as a count rather than an incident: a counting noun ("the
+/// number killed", "the official count", "the death toll") or a perfect tense of
+/// dying ("639 people have died").
+fn tally_like(toks: &[Tok]) -> bool {
+    use crate::lexicon::Class;
+    toks.iter()
+        .any(|t| t.is_any(&["count", "number", "tally", "toll", "figure", "figures"]))
+        || toks.windows(3).any(|w| {
+            w[0].is_any(&["have", "has"])
+                && (w[1].is_any(&["died", "perished"])
+                    || (w[1].is("been") && w[2].has(Class::KILL_VERB)))
+        })
+}
+
 /// Words that move a sentence away from the story's day: "ago", "earlier", "last".
 const OTHER_TIME: &[&str] = &[
     "ago",
@@ -633,20 +692,24 @@ fn candidates_for(
     f: &SentenceFacts,
     mentions: &[PlaceMention],
     prev_event: Option<&Event>,
+    after_tally: bool,
 ) -> Vec<Candidate> {
     let toks = &f.toks;
     let (mut cats, reference_only) = triggers(toks);
     the_blast(toks, &mut cats, prev_event);
     let refs = reference(f, &cats);
     let mut continuation = false;
+    let mut background = is_background(toks);
     if cats.is_empty() {
         let Some((c, at, cont)) = untriggered(f, prev_event, refs.anaphoric) else {
             return Vec::new();
         };
         cats.push((c, at));
         continuation = cont;
+        // "In Iran, the official count put the number killed at 224": a tally told
+        // beside the one before it, with no incident word or date of its own.
+        background |= after_tally && f.dates.is_empty() && tally_like(toks);
     }
-    let background = is_background(toks);
     let explicit_new = opens_new_incident(toks);
     let places = place_sets(f, mentions, &cats);
     let month = named_month(f);
@@ -914,11 +977,27 @@ pub fn build(
     // a trigger of its own ("Thirteen people died…") continues it.
     let mut primary: Option<usize> = None;
     let mut main_day: Option<i64> = None;
+    // The previous sentence told only tallies (background figures).
+    let mut after_tally = false;
     for f in facts {
         let prev = primary.and_then(|i| events.get(i));
         let mut sentence_primary: Option<(bool, usize)> = None;
-        for mut c in candidates_for(f, mentions, prev) {
+        // Figure-bearing background candidates, and candidates that are not background.
+        let mut tallies = 0;
+        let mut current = 0;
+        for mut c in candidates_for(f, mentions, prev, after_tally) {
+            // Figures that are all running tallies ("since the war began") make a
+            // background event, whatever else the sentence says.
+            if !c.casualties.is_empty()
+                && c.casualties
+                    .iter()
+                    .all(|x| x.cue == crate::cues::Cue::Aggregate)
+            {
+                c.background = true;
+            }
             recalled(&mut c, &mut main_day);
+            tallies += usize::from(c.background && !c.casualties.is_empty());
+            current += usize::from(!c.background);
             let concrete = !c.casualties.is_empty() || !c.weapons.is_empty();
             let background = c.background;
             // Headlines and general mentions join the incident they summarise once the
@@ -962,6 +1041,8 @@ pub fn build(
         if let Some((_, i)) = sentence_primary {
             primary = Some(i);
         }
+        // Every candidate was background, and at least one carried figures.
+        after_tally = tallies > 0 && current == 0;
     }
     for c in deferred {
         let found = (0..events.len().min(COREF_WINDOW)).find_map(|i| {
@@ -1288,6 +1369,27 @@ mod tests {
         // Not a shift: "earlier" inside the clause speaks of an earlier toll.
         let x = run("Gunmen killed 12 villagers in a raid on Sunday.\nOfficials had earlier put the toll at five.");
         assert_eq!(events(&x).len(), 1);
+    }
+
+    #[test]
+    fn where_the_wounded_were_taken_is_not_where_it_happened() {
+        let x = run("Gunmen killed 12 villagers in Gwoza on Sunday.\nAt least 40 wounded were evacuated to a hospital in Maiduguri.");
+        assert_eq!(events(&x).len(), 1);
+        let x = run("Gunmen killed 12 villagers in Gwoza on Sunday.\nAt least 40 people were wounded, 30 of them sent on to the main hospital in Maiduguri.");
+        assert_eq!(events(&x).len(), 1);
+        assert_eq!(place_of(&x, 0), Some("Gwoza"));
+        // A strike on a hospital happened there.
+        let x = run("A drone hit a hospital in Kherson on Sunday, killing two nurses.");
+        assert_eq!(place_of(&x, 0), Some("Kherson"));
+    }
+
+    #[test]
+    fn a_count_told_beside_a_tally_is_a_tally() {
+        let x = run("A drone killed two people in Kherson on Sunday.\nSince the war began, shelling has killed 400 people in the region, officials said.\nIn the city itself, the official count puts the number killed at 120.");
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(2));
+        // An incident told after a tally is still an incident.
+        let x = run("A drone killed two people in Kherson on Sunday.\nSince the war began, shelling has killed 400 people in the region, officials said.\nA man was also wounded when the drone struck.");
+        assert_eq!(x.totals.injured.as_ref().and_then(|k| k.min), Some(1));
     }
 
     #[test]
