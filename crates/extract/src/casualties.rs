@@ -283,6 +283,9 @@ fn governing_verb(toks: &[Tok], c: &Count) -> Option<(CasualtyKind, usize)> {
 /// "the death toll rose to 25", "the number of people killed has climbed to 44",
 /// "the toll stands at 12": an update verb (or "toll of") before the count, with a toll
 /// noun earlier in the same clause. The kind comes from the toll's own words.
+/// Nouns that name a casualty count as a whole: "the toll", "the final total".
+const TOLL_NOUNS: &[&str] = &["toll", "tolls", "tally", "total"];
+
 fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
     let mut p = at.checked_sub(1)?;
     if toks[p].is_any(&["to", "at", "of"]) {
@@ -292,7 +295,7 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
     if toks[p].is("it") {
         p = p.checked_sub(1)?;
     }
-    let verb_ok = toks[p].has(Class::UPDATE_VERB) || toks[p].is_any(&["toll", "tally"]);
+    let verb_ok = toks[p].has(Class::UPDATE_VERB) || toks[p].is_any(TOLL_NOUNS);
     if !verb_ok {
         return None;
     }
@@ -303,7 +306,7 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
         if t.text == "." || t.text == ";" {
             break;
         }
-        if t.is_any(&["toll", "tally", "number", "count", "figure"]) {
+        if t.is_any(TOLL_NOUNS) || t.is_any(&["number", "count", "figure"]) {
             // The nearest casualty word after the toll noun decides killed or injured.
             let k = toks[j..=p]
                 .iter()
@@ -311,7 +314,10 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
                 .find_map(|w| {
                     if w.has(Class::INJURY) || w.is("injury") {
                         Some(CasualtyKind::Injured)
-                    } else if w.has(Class::DEATH) || w.is_any(&["death", "toll"]) {
+                    } else if w.has(Class::DEATH)
+                        || w.has(Class::KILL_VERB)
+                        || w.is_any(&["death", "toll", "tolls"])
+                    {
                         Some(CasualtyKind::Killed)
                     } else {
                         None
@@ -321,7 +327,7 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
             if let Some(k) = k {
                 kind = Some((k, p));
             }
-            if t.is_any(&["toll", "tally"]) {
+            if t.is_any(TOLL_NOUNS) && kind.is_some() {
                 break;
             }
         }
@@ -861,6 +867,19 @@ mod tests {
     #[test]
     fn clause_patterns() {
         let cases: &[(&str, &[Row])] = &[
+            // Tolls named as a whole, with the verb that moves them.
+            (
+                "Updated tolls put the final total at 57.",
+                &[(Killed, Some(57), Some(57))],
+            ),
+            (
+                "A week of unrest saw the death toll climb to 12.",
+                &[(Killed, Some(12), Some(12))],
+            ),
+            (
+                "Officials placed the toll at 30.",
+                &[(Killed, Some(30), Some(30))],
+            ),
             // Subject of a predicate, with qualifiers.
             (
                 "at least 12 service members were killed and over 60 others injured",
