@@ -428,6 +428,15 @@ fn predicate_at(toks: &[Tok], j: usize) -> Option<Step> {
     if let Some(e) = and_then_death(toks, j + 1) {
         return Some(Step::Found(CasualtyKind::Killed, e));
     }
+    // "six of the wounded died in hospital": a share of the wounded whose own
+    // predicate says they died.
+    if k == CasualtyKind::Injured && j >= 2 && toks[j - 2].is("of") && toks[j - 1].is("the") {
+        if let Some(d) = (j + 1..(j + 4).min(toks.len()))
+            .find(|&d| toks[d].has(Class::DEATH) && !toks[d].has(Class::INJURY))
+        {
+            return Some(Step::Found(CasualtyKind::Killed, d + 1));
+        }
+    }
     Some(Step::Found(k, j + 1))
 }
 
@@ -547,11 +556,13 @@ fn and_in_subject(toks: &[Tok], c: &Count, j: usize) -> Step {
     let possessive = toks
         .get(j + 1)
         .is_some_and(|n| n.is_any(&["his", "her", "their", "its"]));
-    let next_is_count = toks.get(j + 1 + usize::from(possessive)).is_some_and(|n| {
+    let at = j + 1 + usize::from(possessive);
+    // "five soldiers and at least 12 militants": the next count may carry a qualifier.
+    let next_is_count = toks.get(at).is_some_and(|n| {
         n.kind == TokKind::Number
             || crate::numbers::word_value(n.norm()).is_some()
             || n.is_any(&["a", "an"])
-    });
+    }) || (at < toks.len() && crate::numbers::number_at(toks, at).is_some());
     if next_is_count {
         Step::Next
     } else {
@@ -879,6 +890,18 @@ mod tests {
             (
                 "Officials placed the toll at 30.",
                 &[(Killed, Some(30), Some(30))],
+            ),
+            (
+                "Six of the wounded later died in hospital.",
+                &[(Killed, Some(6), Some(6))],
+            ),
+            (
+                "Two of the wounded are in a critical condition.",
+                &[(Injured, Some(2), Some(2))],
+            ),
+            (
+                "Five soldiers and at least 12 militants were killed.",
+                &[(Killed, Some(5), Some(5)), (Killed, Some(12), None)],
             ),
             // Subject of a predicate, with qualifiers.
             (

@@ -76,8 +76,10 @@ fn is_subset(toks: &[Tok], h: &Hit) -> bool {
     }
     // "ambulances carried 102 injured to hospitals": one service's share of the toll.
     // Not "one person was taken to hospital": there the count is the one hurt.
+    // The verb comes before the count: "three soldiers were wounded and taken to
+    // hospital" are all the wounded, not a share.
     let (cs, ce) = clause(toks, a, b);
-    let moved = (cs..ce).any(|i| {
+    let moved = (cs..a).any(|i| {
         toks[i].is_any(&[
             "carried",
             "brought",
@@ -353,6 +355,10 @@ mod tests {
             (
                 "A rights group put the provisional toll at 17.",
                 &[(Some(17), Cue::Earlier)],
+            ),
+            (
+                "Three soldiers were wounded and taken to a military hospital.",
+                &[(Some(3), Cue::None)],
             ),
             (
                 "Earlier, gunmen killed four farmers in a nearby hamlet.",

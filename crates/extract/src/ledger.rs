@@ -196,7 +196,9 @@ fn compare(is_best: bool, g: &Group, best: &Group) -> (FigureRole, String) {
         return (FigureRole::Counted, why.into());
     }
     let b = fmt_iv(&best.value);
-    if g.claim && !overlaps(&g.value, &best.value) {
+    // One side's own account stays a claim even when it fits the reported figure
+    // ("at least 17" and "30"): a reader should see whose number it is.
+    if g.claim {
         return (
             FigureRole::Claim,
             format!("one side's figure, competing with the reported {b}"),
@@ -731,6 +733,12 @@ mod tests {
                 "A drone strike killed four people in Kherson on March 9, 2025.\nOn April 2, 2024, a strike on the same town killed six people.",
                 &[(Counted, 4), (Background, 6)],
                 Some(4),
+            ),
+            // One side's own account is its claim even when it fits the reported toll.
+            (
+                "Five soldiers and at least 12 militants were killed in clashes near the border on Thursday.\nThe militants said they had killed 30 soldiers, a figure the army dismissed.",
+                &[(Counted, 5), (Counted, 12), (Claim, 30)],
+                Some(17),
             ),
             // Attackers shot dead are not a share of the victims.
             (
