@@ -816,8 +816,12 @@ fn negatives(toks: &[Tok]) -> Vec<Hit> {
             (t.is("no") && w(1).is_some_and(|x| x.is("one"))) || t.is_any(&["nobody", "none"]);
         if nobody {
             let from = if t.is("no") { i + 2 } else { i + 1 };
-            // "no one was killed or injured", "nobody was hurt".
-            for k in from..(from + 4).min(toks.len()) {
+            // "no one was killed or injured", "nobody was hurt", "none of the aid
+            // workers were injured".
+            for k in from..(from + 7).min(toks.len()) {
+                if toks[k].kind == TokKind::Punct {
+                    break;
+                }
                 if let Some(kind) = kind_of_predicate(&toks[k]) {
                     out.push(mk(kind, k + 1));
                     if let Some(k2) = toks.get(k + 2).filter(|_| toks[k + 1].is("or")) {
@@ -1115,6 +1119,10 @@ mod tests {
                 &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))],
             ),
             ("No one was hurt.", &[(Injured, Some(0), Some(0))]),
+            (
+                "None of the aid workers were injured.",
+                &[(Injured, Some(0), Some(0))],
+            ),
             (
                 "No one was killed or injured.",
                 &[(Killed, Some(0), Some(0)), (Injured, Some(0), Some(0))],

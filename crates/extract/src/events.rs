@@ -116,6 +116,10 @@ struct Candidate {
     /// The sentence places itself in time without a full date ("in 2014", "last
     /// month", "a week earlier"): it does not take the story's date.
     own_time: bool,
+    /// Years the sentence names outside a full date ("in 2021").
+    years: Vec<i32>,
+    /// The sentence tells of a time before the story: "last month", "two years ago".
+    long_ago: bool,
     /// A month the sentence names without a full date ("in mid-July"): enough to tell
     /// an incident recalled from another month.
     month: Option<u32>,
@@ -607,6 +611,8 @@ fn context_candidate(f: &SentenceFacts, category: Category) -> Candidate {
         heading: f.heading,
         month: None,
         own_time: true,
+        years: Vec::new(),
+        long_ago: false,
     }
 }
 
@@ -642,6 +648,25 @@ fn tally_like(toks: &[Tok]) -> bool {
                 && (w[1].is_any(&["died", "perished"])
                     || (w[1].is("been") && w[2].has(Class::KILL_VERB)))
         })
+}
+
+/// Years written as numbers ("in 2021", "since 2019").
+fn named_years(toks: &[Tok]) -> Vec<i32> {
+    toks.iter()
+        .filter(|t| t.kind == crate::text::TokKind::Number && t.text.len() == 4)
+        .filter_map(|t| t.text.parse::<i32>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect()
+}
+
+/// "last month", "last year", "two years ago", "weeks earlier": a time well before the
+/// story's day. Not "last night" or "hours ago".
+fn tells_past_period(toks: &[Tok]) -> bool {
+    const PERIODS: &[&str] = &["month", "year", "months", "years", "weeks", "week"];
+    toks.windows(2).any(|w| {
+        (w[0].is_any(&["last", "previous"]) && w[1].is_any(&["month", "year"]))
+            || (w[0].is_any(PERIODS) && w[1].is_any(&["ago", "earlier", "before"]))
+    })
 }
 
 /// Words that move a sentence away from the story's day: "ago", "earlier", "last".
@@ -714,6 +739,12 @@ fn candidates_for(
     let places = place_sets(f, mentions, &cats);
     let month = named_month(f);
     let own_time = names_own_time(&f.toks);
+    let years = if f.dates.is_empty() {
+        named_years(toks)
+    } else {
+        Vec::new()
+    };
+    let long_ago = tells_past_period(toks);
     // Several dates for an undifferentiated attack list ("on April 2 and 24"): one each.
     let dates: Vec<Option<String>> = match cats.as_slice() {
         [(Category::Other, _)] if f.dates.len() > 1 => f.dates.iter().cloned().map(Some).collect(),
@@ -775,6 +806,8 @@ fn candidates_for(
                     heading: f.heading,
                     month,
                     own_time,
+                    years: years.clone(),
+                    long_ago,
                 });
             }
         }
@@ -1157,15 +1190,22 @@ const STORY_DAYS: i64 = 30;
 /// keeps a far-dated sentence from lending its date to a current incident.
 fn recalled(c: &mut Candidate, main_day: &mut Option<i64>) {
     let Some(day) = c.date.as_deref().and_then(Date::parse).map(Date::days) else {
-        // "In mid-July, a car bomb killed nine": another month than the main incident's.
-        let main_month = main_day.map(|d| Date::from_days(d).m);
-        if c.month.is_some() && main_month.is_some() && c.month != main_month {
+        let Some(main) = main_day.map(Date::from_days) else {
+            return;
+        };
+        // "In mid-July, a car bomb killed nine": another month than the main incident's;
+        // "in 2021", "last month", "two years ago": another time altogether.
+        let other_month = c.month.is_some_and(|m| m != main.m);
+        let other_year = c.years.iter().any(|&y| y != main.y);
+        if other_month || other_year || c.long_ago {
             c.background = true;
         }
         return;
     };
     match *main_day {
-        None if !c.background && !c.casualties.is_empty() => *main_day = Some(day),
+        None if !c.background && (!c.casualties.is_empty() || c.category.is_violent()) => {
+            *main_day = Some(day)
+        }
         Some(main) if (day - main).abs() > STORY_DAYS => c.background = true,
         _ => {}
     }
@@ -1390,6 +1430,17 @@ mod tests {
         // An incident told after a tally is still an incident.
         let x = run("A drone killed two people in Kherson on Sunday.\nSince the war began, shelling has killed 400 people in the region, officials said.\nA man was also wounded when the drone struck.");
         assert_eq!(x.totals.injured.as_ref().and_then(|k| k.min), Some(1));
+    }
+
+    #[test]
+    fn an_incident_from_another_year_or_last_month_is_recalled() {
+        let x = run("A drone killed two people in Kherson on Sunday.\nIn 2022, a missile on the same street killed six people.");
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(2));
+        let x = run("A drone killed two people in Kherson on Sunday.\nLast month, a strike on another convoy killed a driver.");
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(2));
+        // The same year is no sign of another time.
+        let x = run("A drone killed two people in Kherson on Sunday.\nShelling killed four people in Kharkiv, the worst toll there in 2025.");
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(6));
     }
 
     #[test]
