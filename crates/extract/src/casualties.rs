@@ -551,6 +551,13 @@ fn and_in_subject(toks: &[Tok], c: &Count, j: usize) -> Step {
     if let Some(e) = and_then_death(toks, j).filter(|_| people) {
         return Step::Found(CasualtyKind::Killed, e);
     }
+    // "two teachers were shot and wounded": the second verb says they were hurt.
+    let hurt = toks
+        .get(j + 1)
+        .is_some_and(|t| t.has(Class::INJURY) && !t.has(Class::DEATH));
+    if people && hurt && j > c.end && toks[j - 1].has(Class::HARM_VERB) {
+        return Step::Found(CasualtyKind::Injured, j + 2);
+    }
     // "five men and two women were killed": the next count shares the predicate;
     // "a mother and her four children": a possessive may come before the count.
     let possessive = toks
@@ -894,6 +901,10 @@ mod tests {
             (
                 "Officials placed the toll at 30.",
                 &[(Killed, Some(30), Some(30))],
+            ),
+            (
+                "Two teachers were shot and wounded by the gunmen.",
+                &[(Injured, Some(2), Some(2))],
             ),
             (
                 "Six of the wounded later died in hospital.",

@@ -244,8 +244,9 @@ fn is_claim(toks: &[Tok]) -> bool {
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| n.is_any(&["it", "its", "they", "their", "we", "our"]))
-                && toks[i + 2..(i + 6).min(toks.len())]
+                && toks[i + 2..(i + 10).min(toks.len())]
                     .iter()
+                    .take_while(|w| !matches!(w.text, "." | ";") && !w.is("but"))
                     .any(|w| w.has(Class::KILL_VERB))
         })
 }
@@ -355,6 +356,10 @@ mod tests {
             (
                 "A rights group put the provisional toll at 17.",
                 &[(Some(17), Cue::Earlier)],
+            ),
+            (
+                "The army said it had struck a command post and killed 20 fighters.",
+                &[(Some(20), Cue::Claim)],
             ),
             (
                 "Three soldiers were wounded and taken to a military hospital.",

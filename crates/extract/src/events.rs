@@ -942,10 +942,16 @@ fn compatible(
     {
         return None;
     }
+    // "The army said it had killed 20 fighters": one side's account of the strike just
+    // told, whose figure competes with the reported one instead of ruling it out.
+    let claim_only = !c.casualties.is_empty()
+        && c.casualties
+            .iter()
+            .all(|x| x.cue == crate::cues::Cue::Claim);
     for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
         let a = figure(&e.casualties, kind);
         let b = figure(&c.casualties, kind);
-        if let (Some(a), Some(b), false) = (&a, &b, toll_report) {
+        if let (Some(a), Some(b), false) = (&a, &b, toll_report || claim_only) {
             if !overlaps(a, b) {
                 return None;
             }
@@ -975,6 +981,9 @@ fn compatible(
     }
     if c.vague() {
         return Some("a general mention with no date, place or figures of its own".into());
+    }
+    if claim_only && c.category.is_violent() {
+        return Some("one side's account of the same incident".into());
     }
     if c.place.is_some() && ep.is_some() && (c.casualties.is_empty() || e.casualties.is_empty()) {
         return Some("same category and place, no conflicting date".into());
@@ -1441,6 +1450,13 @@ mod tests {
         // The same year is no sign of another time.
         let x = run("A drone killed two people in Kherson on Sunday.\nShelling killed four people in Kharkiv, the worst toll there in 2025.");
         assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(6));
+    }
+
+    #[test]
+    fn one_sides_account_is_the_same_incident() {
+        let x = run("An air strike on a camp killed 30 people on Sunday, the health ministry said.\nThe army said it had struck a command post and killed 20 fighters.\nAt least 45 people were wounded.");
+        assert_eq!(events(&x).len(), 1);
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(30));
     }
 
     #[test]
