@@ -295,7 +295,14 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
     if toks[p].is("it") {
         p = p.checked_sub(1)?;
     }
-    let verb_ok = toks[p].has(Class::UPDATE_VERB) || toks[p].is_any(TOLL_NOUNS);
+    // "bringing the number of dead to ten": the counted noun itself before "to" (a
+    // toll that moves; "put the number of dead at 100" only states one).
+    let counted_noun = p >= 2
+        && toks[p + 1].is("to")
+        && (toks[p].has(Class::DEATH) || toks[p].has(Class::INJURY))
+        && toks[p - 1].is("of")
+        && toks[p - 2].is_any(&["number", "toll", "count"]);
+    let verb_ok = toks[p].has(Class::UPDATE_VERB) || toks[p].is_any(TOLL_NOUNS) || counted_noun;
     if !verb_ok {
         return None;
     }
@@ -893,6 +900,10 @@ mod tests {
             (
                 "Updated tolls put the final total at 57.",
                 &[(Killed, Some(57), Some(57))],
+            ),
+            (
+                "Divers found three bodies, bringing the number of dead to ten.",
+                &[(Killed, Some(3), Some(3)), (Killed, Some(10), Some(10))],
             ),
             (
                 "A week of unrest saw the death toll climb to 12.",

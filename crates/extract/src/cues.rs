@@ -187,8 +187,7 @@ fn is_aggregate(toks: &[Tok], h: &Hit) -> bool {
     let pairs = win.windows(2).any(|w| {
         (w[0].is("so") && w[1].is("far"))
             || (w[0].is("to") && w[1].is("date"))
-            || (w[0].is("this") && w[1].is("year"))
-            || (w[0].is("last") && w[1].is("year"))
+            || (w[0].is_any(&["this", "last"]) && w[1].is_any(&["year", "month"]))
             || (w[0].is("in") && w[1].is_any(&["total", "recent"]))
             || (w[0].is_any(&["past", "recent"]) && w[1].is_any(&["months", "years", "weeks"]))
             || (w[0].is_any(&["war", "conflict", "insurgency", "violence"])
@@ -356,6 +355,10 @@ mod tests {
             (
                 "A rights group put the provisional toll at 17.",
                 &[(Some(17), Cue::Earlier)],
+            ),
+            (
+                "It brought to 15 the number of people killed in such attacks this month.",
+                &[(Some(15), Cue::Aggregate)],
             ),
             (
                 "The army said it had struck a command post and killed 20 fighters.",

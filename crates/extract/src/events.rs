@@ -908,10 +908,18 @@ fn compatible(
         return None;
     }
     // A toll update is dated when it was reported, not when the incident happened.
-    let toll_report = !c.casualties.is_empty()
-        && c.casualties
-            .iter()
-            .all(|x| matches!(x.cue, crate::cues::Cue::Update | crate::cues::Cue::Earlier));
+    // The increase it reports may be told beside it: "eight more bodies were found,
+    // raising the toll to 20".
+    use crate::cues::Cue;
+    let toll_report = c.casualties.iter().any(|x| x.cue == Cue::Update)
+        || (!c.casualties.is_empty() && c.casualties.iter().all(|x| x.cue == Cue::Earlier));
+    let toll_report = toll_report
+        && c.casualties.iter().all(|x| {
+            matches!(
+                x.cue,
+                Cue::Update | Cue::Earlier | Cue::Additional | Cue::Subset
+            )
+        });
     if let (Some(a), Some(b), false) = (&e.date, &c.date, toll_report) {
         if a != b {
             return None;

@@ -130,16 +130,40 @@ pub fn settle(e: &mut Event, earlier_stands: &[CasualtyKind]) -> Vec<Figure> {
             }
         }
         let all = groups(&cands);
+        // "eight more bodies were found, raising the toll to 20": the increase is inside
+        // the update told in the same sentence, not added to it.
+        let updated_in: Vec<usize> = all
+            .iter()
+            .filter(|g| g.update)
+            .map(|g| g.items[0].sentence)
+            .collect();
+        let increment = |g: &Group| {
+            g.items[0].cue == Cue::Additional && updated_in.contains(&g.items[0].sentence)
+        };
         // "killed 11 others", "elsewhere, two died": further victims add to the figure.
         let (extra, gs): (Vec<Group>, Vec<Group>) = all.into_iter().partition(|g| {
-            matches!(g.items[0].cue, Cue::Additional | Cue::Separate) && !g.value.is_zero()
+            matches!(g.items[0].cue, Cue::Additional | Cue::Separate)
+                && !g.value.is_zero()
+                && !increment(g)
         });
         let mut figure = chosen(&gs).map(|best| {
             let b = &gs[best];
             for (i, g) in gs.iter().enumerate() {
                 for c in &g.items {
-                    let (role, why) = compare(i == best, g, b);
-                    out.push(entry(c, &e.id, role, why));
+                    let (role, why) = if increment(g) && i != best {
+                        (
+                            FigureRole::Part,
+                            format!("the increase inside the updated toll {}", fmt_iv(&b.value)),
+                        )
+                    } else {
+                        compare(i == best, g, b)
+                    };
+                    let mut f = entry(c, &e.id, role, why);
+                    if role == FigureRole::Part {
+                        // A part of this event's own toll: never added beside it.
+                        f.refers_to = Some(e.id.clone());
+                    }
+                    out.push(f);
                 }
             }
             b.value.clone()
@@ -733,6 +757,12 @@ mod tests {
                 "A drone strike killed four people in Kherson on March 9, 2025.\nOn April 2, 2024, a strike on the same town killed six people.",
                 &[(Counted, 4), (Background, 6)],
                 Some(4),
+            ),
+            // The increase told with an update is inside it.
+            (
+                "A missile hit an apartment block on Monday, killing 12 people.\nRescuers pulled eight more bodies from the rubble on Wednesday, raising the death toll to 20.",
+                &[(Superseded, 12), (Part, 8), (Counted, 20)],
+                Some(20),
             ),
             // One side's own account is its claim even when it fits the reported toll.
             (
