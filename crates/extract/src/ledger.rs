@@ -607,8 +607,10 @@ impl Fit<'_> {
         let mut cues = e.casualties.iter().filter(|c| c.kind == self.kind);
         // "In a separate strike …" may still be one part of a lede that sums a wave of
         // strikes; only an exact sum (`near` off) is evidence enough for that.
+        // An exact sum may include attackers killed in the lede's own count ("attacks
+        // killed 19": six villagers, three soldiers and ten militants).
         let separate = cues.any(|c| {
-            (is_attackers(c) && !self.attackers)
+            (is_attackers(c) && !self.attackers && near)
                 || (near && c.cue == Cue::Separate)
                 || (strict && c.cue == Cue::Additional)
         });
@@ -757,6 +759,12 @@ mod tests {
                 "A drone strike killed four people in Kherson on March 9, 2025.\nOn April 2, 2024, a strike on the same town killed six people.",
                 &[(Counted, 4), (Background, 6)],
                 Some(4),
+            ),
+            // A lede whose parts, attackers included, add up to it exactly.
+            (
+                "Attacks in three provinces killed 19 people on Sunday.\nIn the north, gunmen killed six villagers at a well.\nA roadside bomb killed three soldiers in the east.\nSoldiers killed ten militants in a raid in the west.",
+                &[(Counted, 19), (Part, 6), (Part, 3), (Part, 10)],
+                Some(19),
             ),
             // The increase told with an update is inside it.
             (
