@@ -12,7 +12,7 @@ use serde_json::Value;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: casualty_score FILE [FROM TO] [--show K]");
+        eprintln!("usage: casualty_score FILE [FROM TO] [--show K] [--field injured]");
         std::process::exit(2);
     };
     let nums: Vec<usize> = args[1..]
@@ -26,6 +26,12 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
+    // Which field's misses `--show` prints: killed unless `--field injured`.
+    let show_field = args
+        .iter()
+        .position(|a| a == "--field")
+        .and_then(|i| args.get(i + 1))
+        .map_or("killed", String::as_str);
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("cannot read {path}: {e}");
         std::process::exit(2)
@@ -59,7 +65,7 @@ fn main() {
             lower += usize::from(lo == Some(g));
             exact += usize::from(lo == Some(g) && hi == Some(g));
             within += usize::from(lo.unwrap_or(0) <= g && hi.is_none_or(|h| g <= h));
-            if lo != Some(g) && shown < show && field == "killed" {
+            if lo != Some(g) && shown < show && field == show_field {
                 shown += 1;
                 println!("- {} gold {g} got {:?}/{:?}\n    {}", r["id"], lo, hi, text);
             }

@@ -23,10 +23,14 @@ pub enum Cue {
     /// A figure one side claims: "claimed", "said it had killed".
     Claim,
     /// Further victims: "11 others", "another civilian", "two more". Inside a summary
-    /// these may be one of its parts.
-    Additional,
+    /// these may be one of its parts, unless `beyond`: "three more", "11 others" say
+    /// outright that they come on top of the figure before.
+    Additional { beyond: bool },
     /// A further incident, said outright: "elsewhere", "separately", "in another attack".
     Separate,
+    /// Further victims in a headline ("…; three more die in second attack"): the body
+    /// tells them in full, so the headline's word is a summary, not an addition.
+    HeadlineMore,
 }
 
 fn clause_break(t: &Tok) -> bool {
@@ -239,14 +243,24 @@ fn is_claim(toks: &[Tok]) -> bool {
         || toks.iter().enumerate().any(|(i, t)| {
             // "said it had killed", "said its men had killed": a side reporting what
             // it did itself.
-            t.is_any(&["said", "says"])
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_any(&["it", "its", "they", "their", "we", "our"]))
-                && toks[i + 2..(i + 10).min(toks.len())]
-                    .iter()
-                    .take_while(|w| !matches!(w.text, "." | ";") && !w.is("but"))
-                    .any(|w| w.has(Class::KILL_VERB))
+            // "said on its website that it had killed": the pronoun may come a few
+            // words after the verb of saying.
+            let clause: Vec<&Tok> = toks[i + 1..(i + 14).min(toks.len())]
+                .iter()
+                .take_while(|w| !matches!(w.text, "." | ";") && !w.is("but"))
+                .collect();
+            let own = clause
+                .iter()
+                .take(6)
+                .position(|w| w.is_any(&["it", "its", "they", "their", "we", "our"]));
+            // Active: "it had killed", not "its workers were killed".
+            let did_kill = |p: usize| {
+                (p + 1..clause.len()).any(|k| {
+                    clause[k].has(Class::KILL_VERB)
+                        && !clause[k - 1].is_any(&["was", "were", "been", "be", "is", "are"])
+                })
+            };
+            t.is_any(&["said", "says"]) && own.is_some_and(did_kill)
         })
 }
 
@@ -306,7 +320,11 @@ pub fn of(toks: &[Tok], h: &Hit) -> Cue {
     } else if is_separate(toks, h) {
         Cue::Separate
     } else if is_additional(toks, h) {
-        Cue::Additional
+        Cue::Additional {
+            beyond: toks
+                .get(h.num.1)
+                .is_some_and(|t| t.is_any(&["more", "others"])),
+        }
     } else {
         Cue::None
     }
@@ -365,6 +383,14 @@ mod tests {
                 &[(Some(20), Cue::Claim)],
             ),
             (
+                "The group said on its website that it had killed 35 soldiers.",
+                &[(Some(35), Cue::Claim)],
+            ),
+            (
+                "The railway said two of its workers were killed.",
+                &[(Some(2), Cue::None)],
+            ),
+            (
                 "Three soldiers were wounded and taken to a military hospital.",
                 &[(Some(3), Cue::None)],
             ),
@@ -421,12 +447,16 @@ mod tests {
                 &[(Some(50), Cue::Claim)],
             ),
             (
+                "A guided bomb killed three more people at a bus stop.",
+                &[(Some(3), Cue::Additional { beyond: true })],
+            ),
+            (
                 "Elsewhere, shelling killed two people in a village.",
                 &[(Some(2), Cue::Separate)],
             ),
             (
                 "Another three civilians died in the shelling.",
-                &[(Some(3), Cue::Additional)],
+                &[(Some(3), Cue::Additional { beyond: false })],
             ),
             (
                 "The first strike killed five soldiers.",

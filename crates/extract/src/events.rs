@@ -5,6 +5,7 @@
 
 use crate::actors::{self, TARGET_NOUNS};
 use crate::casualties;
+use crate::cues::Cue;
 use crate::dates::Date;
 use crate::model::{Casualty, CasualtyKind, Category, Event, Interval, Merge, PlaceKind, Weapon};
 use crate::places::PlaceMention;
@@ -496,7 +497,15 @@ fn casualties_of(
                 toks[h.start].span.start,
                 toks[h.end.min(toks.len()) - 1].span.end,
             ),
-            cue: h.cue,
+            // "…; three more die": a headline's "more" is told again in the body.
+            cue: match h.cue {
+                Cue::Additional { beyond: true }
+                    if f.heading && toks.get(h.num.1).is_some_and(|t| t.is("more")) =>
+                {
+                    Cue::HeadlineMore
+                }
+                c => c,
+            },
             joined: h.joined,
         })
         .collect()
@@ -910,16 +919,13 @@ fn compatible(
     // A toll update is dated when it was reported, not when the incident happened.
     // The increase it reports may be told beside it: "eight more bodies were found,
     // raising the toll to 20".
-    use crate::cues::Cue;
     let toll_report = c.casualties.iter().any(|x| x.cue == Cue::Update)
         || (!c.casualties.is_empty() && c.casualties.iter().all(|x| x.cue == Cue::Earlier));
     let toll_report = toll_report
-        && c.casualties.iter().all(|x| {
-            matches!(
-                x.cue,
-                Cue::Update | Cue::Earlier | Cue::Additional | Cue::Subset
-            )
-        });
+        && !c
+            .casualties
+            .iter()
+            .any(|x| matches!(x.cue, Cue::Claim | Cue::Aggregate | Cue::Separate));
     if let (Some(a), Some(b), false) = (&e.date, &c.date, toll_report) {
         if a != b {
             return None;
@@ -960,7 +966,13 @@ fn compatible(
         let a = figure(&e.casualties, kind);
         let b = figure(&c.casualties, kind);
         if let (Some(a), Some(b), false) = (&a, &b, toll_report || claim_only) {
-            if !overlaps(a, b) {
+            // A headline may carry a figure the body later updated ("7 dead", then
+            // "bringing the number of dead to ten"): any telling of it will do.
+            let told = c.heading
+                && e.casualties
+                    .iter()
+                    .any(|x| x.kind == kind && overlaps(&x.count, b));
+            if !overlaps(a, b) && !told {
                 return None;
             }
         }
@@ -1465,6 +1477,19 @@ mod tests {
         let x = run("An air strike on a camp killed 30 people on Sunday, the health ministry said.\nThe army said it had struck a command post and killed 20 fighters.\nAt least 45 people were wounded.");
         assert_eq!(events(&x).len(), 1);
         assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(30));
+    }
+
+    #[test]
+    fn a_headline_joins_an_incident_whose_toll_was_updated_since() {
+        let x = run("Ferry attack: 7 dead\nGunmen opened fire on a river ferry on Friday, killing seven passengers.\nDivers recovered three bodies on Saturday, bringing the number of dead to ten.");
+        assert_eq!(events(&x).len(), 1);
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(10));
+    }
+
+    #[test]
+    fn further_victims_in_a_headline_are_not_added_again() {
+        let x = run("Overnight strikes kill five; three more die in afternoon attack\nOvernight drone strikes on the city killed five people on Sunday.\nIn the afternoon, a guided bomb hit a bus stop in a suburb, killing three more people.");
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(8));
     }
 
     #[test]

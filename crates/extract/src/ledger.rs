@@ -53,6 +53,10 @@ fn role_from_cue(c: &Casualty) -> Option<(FigureRole, &'static str)> {
             FigureRole::Superseded,
             "an earlier figure (\"earlier\", \"initially\", \"had given\") replaced by a later one",
         )),
+        Cue::HeadlineMore => Some((
+            FigureRole::Restated,
+            "further victims named in the headline; the body tells them with their incident",
+        )),
         _ => None,
     }
 }
@@ -138,11 +142,12 @@ pub fn settle(e: &mut Event, earlier_stands: &[CasualtyKind]) -> Vec<Figure> {
             .map(|g| g.items[0].sentence)
             .collect();
         let increment = |g: &Group| {
-            g.items[0].cue == Cue::Additional && updated_in.contains(&g.items[0].sentence)
+            matches!(g.items[0].cue, Cue::Additional { .. })
+                && updated_in.contains(&g.items[0].sentence)
         };
         // "killed 11 others", "elsewhere, two died": further victims add to the figure.
         let (extra, gs): (Vec<Group>, Vec<Group>) = all.into_iter().partition(|g| {
-            matches!(g.items[0].cue, Cue::Additional | Cue::Separate)
+            matches!(g.items[0].cue, Cue::Additional { .. } | Cue::Separate)
                 && !g.value.is_zero()
                 && !increment(g)
         });
@@ -612,7 +617,8 @@ impl Fit<'_> {
         let separate = cues.any(|c| {
             (is_attackers(c) && !self.attackers && near)
                 || (near && c.cue == Cue::Separate)
-                || (strict && c.cue == Cue::Additional)
+                || (strict && matches!(c.cue, Cue::Additional { .. }))
+                || (near && c.cue == Cue::Additional { beyond: true })
         });
         close && dated && placed && !separate
     }

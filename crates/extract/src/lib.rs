@@ -109,7 +109,11 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         .map(|(i, s)| Sentence {
             id: i,
             span: *s,
-            heading: i == 0 && !text[s.start..s.end].ends_with(['.', '!', '?', '"', '”']),
+            // A title has a body after it; a one-line text without a full stop is
+            // still the story itself.
+            heading: i == 0
+                && spans.len() > 1
+                && !text[s.start..s.end].ends_with(['.', '!', '?', '"', '”']),
         })
         .collect();
 

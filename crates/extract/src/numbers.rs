@@ -118,6 +118,16 @@ fn value_at(toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
             if t.is("a") && toks.get(i + 1).is_some_and(|n| n.is("dozen")) {
                 return Some((12.0, i + 2, false));
             }
+            // "a hundred", "a thousand": the article stands for one.
+            if t.is("a") && scale_at(toks, i + 1).is_some() {
+                let mut v = 1.0;
+                let mut j = i + 1;
+                while let Some(s) = scale_at(toks, j) {
+                    v *= s;
+                    j += 1;
+                }
+                return Some((v, j, false));
+            }
             (word_value(t.norm())? as f64, i + 1)
         }
         TokKind::Punct => return None,
@@ -308,6 +318,7 @@ mod tests {
             ("several", Some((Some(3), None, true))),
             ("hundreds of", Some((Some(200), None, true))),
             ("a dozen", Some((Some(12), Some(12), false))),
+            ("more than a hundred", Some((Some(101), None, false))),
             ("at 12:50", None),
             ("no number here", None),
         ];
