@@ -34,8 +34,20 @@ fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> 
     let next_w = next.map(|n| n.norm()).unwrap_or_default();
     Some(match w {
         "missile" | "missiles" | "asbm" | "asbms" | "iskander" => Category::MissileAttack,
-        "drone" | "drones" | "uav" | "uavs" | "airstrike" | "airstrikes" | "shahed" | "shaheds"
-        | "bombing" | "bombings" | "bombed" => Category::AirDroneStrike,
+        "drone" | "drones" | "uav" | "uavs" | "airstrike" | "airstrikes" | "shahed" | "shaheds" => {
+            Category::AirDroneStrike
+        }
+        // A bombing is from the air only when the text says so ("aerial bombing", "jets
+        // bombed"); "suicide bombings" and "car bombings" are explosions on the ground,
+        // and a suicide attack on a crowd is violence against civilians.
+        "bombing" | "bombings" | "bombed" => match prev.map(|p| p.norm()) {
+            Some("suicide") => Category::AttackOnCivilians,
+            Some("car" | "roadside" | "truck" | "bus") => Category::Explosion,
+            _ => Category::AirDroneStrike,
+        },
+        "bomber" | "bombers" if prev.is_some_and(|p| p.is("suicide")) => {
+            Category::AttackOnCivilians
+        }
         "air" if matches!(next_w, "strike" | "strikes" | "raid" | "raids") => {
             Category::AirDroneStrike
         }
@@ -1490,6 +1502,16 @@ mod tests {
     fn further_victims_in_a_headline_are_not_added_again() {
         let x = run("Overnight strikes kill five; three more die in afternoon attack\nOvernight drone strikes on the city killed five people on Sunday.\nIn the afternoon, a guided bomb hit a bus stop in a suburb, killing three more people.");
         assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(8));
+    }
+
+    #[test]
+    fn a_bombing_is_from_the_air_only_when_the_text_says_so() {
+        let x = run("Two suicide bombings at a market killed 12 people on Sunday.");
+        assert_eq!(events(&x)[0].0, Category::AttackOnCivilians);
+        let x = run("A car bombing outside a police station killed four officers on Sunday.");
+        assert_eq!(events(&x)[0].0, Category::Explosion);
+        let x = run("Jets bombed the town on Sunday, killing four people.");
+        assert_eq!(events(&x)[0].0, Category::AirDroneStrike);
     }
 
     #[test]
