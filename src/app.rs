@@ -1,5 +1,5 @@
 //! The page: `App` wires the view state, the URL and the data; each view lives in its
-//! own module below (filters, summary, cards, source, locations, paste). Components read
+//! own module below (filters, summary, downloads, cards, source, locations, paste). Components read
 //! derived values (memos over the view state) and write the view state through
 //! `update`; no component keeps a copy of data another one owns.
 
@@ -16,6 +16,7 @@ use crate::state::ViewState;
 use crate::url;
 
 mod cards;
+mod downloads;
 mod filters;
 mod locations;
 mod paste;
@@ -23,6 +24,7 @@ mod source;
 mod summary;
 
 use cards::EventList;
+use downloads::Downloads;
 use filters::FiltersForm;
 use locations::Locations;
 use paste::PasteArticle;
@@ -226,6 +228,7 @@ pub fn App() -> impl IntoView {
             <div class="content">
                 <PasteArticle ctx=ctx articles=articles.clone() />
                 <Summary ctx=ctx />
+                <Downloads ctx=ctx />
                 <EventList ctx=ctx />
                 <SourceView ctx=ctx />
                 <Locations ctx=ctx capitals=capitals.clone() />

@@ -41,6 +41,36 @@ pub fn copy(text: String, done: impl Fn(bool) + 'static) {
     });
 }
 
+/// Saves text as a file: a Blob behind a temporary link that is clicked, then freed.
+/// Nothing leaves the browser.
+pub fn download(name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(&format!("{mime};charset=utf-8"));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(a) = link {
+        a.set_href(&href);
+        a.set_download(name);
+        a.click();
+    }
+    // Revoked a little later: revoking at once can cancel the download it started.
+    let free = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&href);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), 30_000);
+}
+
 pub fn scroll_into_view(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
         el.scroll_into_view_with_bool(true);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { parse as parseCsv } from "csv-parse/sync";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, "../../dist");
@@ -102,6 +103,57 @@ test("loads the seed article's events with no errors", async () => {
   await restated.getByRole("link").click();
   await page.locator(".sent").filter({ hasText: "the deaths of 12" }).waitFor();
   await page.screenshot({ path: path.join(out, "desktop.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(failed, []);
+  await context.close();
+});
+
+test("downloads hold exactly the events in view and parse", async () => {
+  const { context, page, errors, failed } = await open(base, { acceptDownloads: true });
+  // Narrow the view first, so the files must follow the filter, not the whole article.
+  const form = page.getByRole("form", { name: "Filters" });
+  await form.getByLabel("Category").selectOption("missile");
+  const n = await cards(page).count();
+  assert.ok(n >= 1, "some missile attacks are in view");
+  const shown = (await cards(page).locator(".summary-line").allInnerTexts()).map((t) => t.trim()).sort();
+  const region = page.getByRole("region", { name: "Download the events in view" });
+  const fetch = async (label) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), region.getByRole("button", { name: label }).click()]);
+    return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), "utf8") };
+  };
+
+  const csv = await fetch("Download CSV");
+  assert.match(csv.name, new RegExp(`-${n}-events\\.csv$`));
+  const rows = parseCsv(csv.text, { columns: true });
+  assert.equal(rows.length, n, "one CSV row per card");
+  for (const col of ["event_id", "event_date", "event_type", "country", "location", "latitude", "longitude", "geo_precision", "actors", "fatalities_min", "fatalities_max", "injured_min", "injured_max", "article", "source_sentences"]) {
+    assert.ok(col in rows[0], `CSV has ${col}`);
+  }
+  assert.ok(rows.every((r) => r.event_type === "missile attack"));
+  assert.deepEqual(rows.map((r) => r.notes.trim()).sort(), shown, "the rows are the cards in view");
+  assert.ok(rows.every((r) => r.source_sentences.length > 0), "every row carries its source sentences");
+
+  const geo = await fetch("Download GeoJSON");
+  const fc = JSON.parse(geo.text);
+  assert.equal(fc.type, "FeatureCollection");
+  assert.equal(fc.features.length, n, "one feature per card");
+  for (const f of fc.features) {
+    assert.equal(f.type, "Feature");
+    assert.ok("properties" in f && "geometry" in f);
+    if (f.geometry !== null) {
+      assert.equal(f.geometry.type, "Point");
+      const [lon, lat] = f.geometry.coordinates;
+      assert.ok(Math.abs(lon) <= 180 && Math.abs(lat) <= 90, "RFC 7946 positions are longitude, latitude");
+    }
+  }
+  assert.deepEqual(fc.features.map((f) => f.properties.summary.trim()).sort(), shown);
+
+  const json = await fetch("Download JSON");
+  const x = JSON.parse(json.text);
+  assert.ok(x.schema_version && x.article && Array.isArray(x.ledger), "the published contract");
+  assert.deepEqual(x.events.map((e) => e.summary.trim()).sort(), shown);
+  const ids = new Set(x.events.map((e) => e.id));
+  assert.ok(x.ledger.every((f) => f.event === null || f.event === undefined || ids.has(f.event)), "only the selected events' figures");
   assert.deepEqual(errors, []);
   assert.deepEqual(failed, []);
   await context.close();

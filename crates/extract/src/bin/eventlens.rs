@@ -58,10 +58,9 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             match format.as_str() {
                 "json" => serde_json::to_string_pretty(&x).map_err(|e| e.to_string()),
-                "csv" => Ok(export::to_csv(&x)),
-                "geojson" => {
-                    serde_json::to_string_pretty(&export::to_geojson(&x)).map_err(|e| e.to_string())
-                }
+                "csv" => Ok(export::csv(&x, &export::all(&x))),
+                "geojson" => serde_json::to_string_pretty(&export::geojson(&x, &export::all(&x)))
+                    .map_err(|e| e.to_string()),
                 other => Err(format!(
                     "unknown format {other:?}; use json, csv or geojson"
                 )),
