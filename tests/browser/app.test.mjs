@@ -55,6 +55,11 @@ after(async () => {
 /** A page with error and failed-request collectors attached. */
 async function open(url, opts = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  // Content-Security-Policy violations, recorded from the first script on.
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   const errors = [];
   const failed = [];
@@ -103,7 +108,31 @@ test("loads the seed article's events with no errors", async () => {
   await restated.getByRole("link").click();
   await page.locator(".sent").filter({ hasText: "the deaths of 12" }).waitFor();
   await page.screenshot({ path: path.join(out, "desktop.png"), fullPage: true });
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "no Content-Security-Policy violation");
   assert.deepEqual(errors, []);
+  assert.deepEqual(failed, []);
+  await context.close();
+});
+
+test("a Content-Security-Policy lets only the page's own code run", async () => {
+  const { context, page, errors, failed } = await open(base);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /unsafe-inline|https?:/, "no inline code without a hash, no remote origin");
+  // Use the page a little: filters, the ledger, a download, the source view.
+  await page.getByRole("form", { name: "Filters" }).getByLabel("Category").selectOption("missile");
+  await page.getByRole("region", { name: "Casualty summary" }).getByText(/Every figure and why/).click();
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "the page itself breaks no rule");
+  // Script smuggled into the page does not run, and the browser says so.
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__smuggled = true;";
+    document.body.appendChild(s);
+  });
+  assert.equal(await page.evaluate(() => window.__smuggled === true), false);
+  assert.ok((await page.evaluate(() => window.__csp)).some((v) => v.startsWith("script-src")));
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
   assert.deepEqual(failed, []);
   await context.close();
 });
