@@ -2,8 +2,8 @@
 //! (events, ViewState), tested without a browser. Components only display the results.
 
 use eventlens_extract::{
-    actors, text, totals, CasualtyKind, Event, Extraction, Figure, FigureRole, Interval, Span,
-    Totals,
+    actors, text, totals, CasualtyKind, Category, Event, Extraction, Figure, FigureRole, Interval,
+    Span, Totals,
 };
 
 use crate::state::{Sort, ViewState};
@@ -228,6 +228,40 @@ pub fn totals_of(x: &Extraction, idx: &[usize]) -> Totals {
     totals::compute_over(idx.iter().map(|&i| &x.events[i]), &x.ledger)
 }
 
+/// Killed and injured per category over the given events, for the summary chart: only
+/// categories with a stated figure, largest first, each total worked out as the summary
+/// works out its own (counted figures, a retold incident once). Background events are
+/// left out; the second value is how many events in view state no figure at all.
+pub fn by_category(x: &Extraction, idx: &[usize]) -> (Vec<(Category, Totals)>, usize) {
+    let mut groups: Vec<(Category, Vec<usize>)> = Vec::new();
+    let mut silent = 0;
+    for &i in idx {
+        let e = &x.events[i];
+        if e.background || !e.category.is_violent() {
+            continue;
+        }
+        if e.killed.is_none() && e.injured.is_none() {
+            silent += 1;
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.0 == e.category) {
+            Some(g) => g.1.push(i),
+            None => groups.push((e.category, vec![i])),
+        }
+    }
+    let mut out: Vec<(Category, Totals)> = groups
+        .into_iter()
+        .map(|(c, members)| (c, totals_of(x, &members)))
+        .filter(|(_, t)| t.killed.is_some() || t.injured.is_some())
+        .collect();
+    let low = |t: &Totals| {
+        let lo = |i: &Option<Interval>| i.as_ref().and_then(|i| i.min).unwrap_or(0);
+        (lo(&t.killed), lo(&t.injured))
+    };
+    out.sort_by_key(|c| std::cmp::Reverse(low(&c.1)));
+    (out, silent)
+}
+
 /// The ledger rows a reader should see for the given events: their figures, and the
 /// numbers of the article that were judged not to be casualty counts.
 pub fn ledger_of<'a>(x: &'a Extraction, idx: &[usize]) -> Vec<&'a Figure> {
@@ -321,6 +355,22 @@ mod tests {
         let ix = Indexed::new(seed());
         let (s, _) = ViewState::from_query(q);
         visible(&ix, &s, &|_| None).len()
+    }
+
+    #[test]
+    fn the_chart_has_one_row_per_category_with_figures() {
+        let x = seed();
+        let all: Vec<usize> = (0..x.events.len()).collect();
+        let (rows, silent) = by_category(&x, &all);
+        // The missile strike's toll first; the drone strikes that the text says hurt no
+        // one are a row of zeros; events that state nothing are counted aside instead
+        // of drawn as empty rows.
+        assert_eq!(rows[0].0, Category::MissileAttack);
+        assert_eq!(rows[0].1.killed.as_ref().and_then(|k| k.min), Some(12));
+        assert!(rows[1..]
+            .iter()
+            .all(|(_, t)| t.killed.as_ref().is_some_and(|k| k.is_zero())));
+        assert!(silent >= 3);
     }
 
     #[test]

@@ -31,6 +31,15 @@ pub fn interval_short(i: &Interval) -> String {
 
 /// A total as the summary shows it: a figure, or "not reported" when the text gives none
 /// (which is not the same as zero).
+/// The line under the totals: over how many events they are, or that none states one.
+pub fn totals_note(events: usize) -> String {
+    match events {
+        0 => "no event in view states a figure".into(),
+        1 => "from 1 event that states figures".into(),
+        n => format!("over {n} events that state figures; a retold incident counts once"),
+    }
+}
+
 pub fn total(i: &Option<Interval>, what: &str) -> String {
     match i {
         Some(i) => format!("{} {what}", interval_short(i)),
@@ -125,6 +134,13 @@ pub fn icon_path(c: eventlens_extract::Category) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn totals_note_never_says_over_zero() {
+        assert_eq!(totals_note(0), "no event in view states a figure");
+        assert_eq!(totals_note(1), "from 1 event that states figures");
+        assert!(totals_note(3).starts_with("over 3 events"));
+    }
 
     #[test]
     fn interval_table() {

@@ -224,6 +224,24 @@ impl ViewState {
         format!("?{}", q.join("&"))
     }
 
+    /// How many filters narrow the view: the number on the folded filters' button.
+    pub fn active_filters(&self) -> usize {
+        [
+            !self.q.trim().is_empty(),
+            self.cat.is_some(),
+            self.country.is_some(),
+            self.place.is_some(),
+            self.actor.is_some(),
+            self.weapon.is_some(),
+            self.from.is_some(),
+            self.to.is_some(),
+            self.casualties_only,
+        ]
+        .into_iter()
+        .filter(|&on| on)
+        .count()
+    }
+
     /// Filters reset, view settings (sort, unit, reference, article) kept.
     pub fn cleared(&self) -> ViewState {
         ViewState {
@@ -240,6 +258,13 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn active_filters_count_what_narrows_the_view() {
+        let (s, _) = ViewState::from_query("?cat=missile&q=%20&from=2025-01-01&sort=date&unit=mi");
+        assert_eq!(s.active_filters(), 2);
+        assert_eq!(s.cleared().active_filters(), 0);
+    }
 
     #[test]
     fn round_trip() {

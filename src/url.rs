@@ -71,6 +71,16 @@ pub fn download(name: &str, mime: &str, text: &str) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(free.unchecked_ref(), 30_000);
 }
 
+/// Whether the window is wider than the single-column layout (760 px): wide screens
+/// open the summary's breakdown at start, small ones keep it folded.
+pub fn is_wide() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 760.0)
+}
+
 pub fn scroll_into_view(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
         el.scroll_into_view_with_bool(true);

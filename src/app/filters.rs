@@ -81,12 +81,22 @@ pub(super) fn FacetSelect(
 pub(super) fn FiltersForm(ctx: Ctx) -> impl IntoView {
     let total = move || ctx.ix.with(|ix| ix.x.events.len());
     let shown = move || ctx.visible.with(|v| v.len());
+    // On small screens the filters fold behind one button, so the first screen shows the
+    // casualty summary and the first card; on wide screens the button is hidden.
+    let open = RwSignal::new(false);
+    let active = move || ctx.state.with(|s| s.active_filters());
     view! {
-        <form class="filters" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
+        <form class="filters" class:open=move || open.get() aria-label="Filters" on:submit=|ev| ev.prevent_default()>
+            <button type="button" class="filters-toggle" aria-controls="filters-body"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || format!("Filters ({})", active())}
+            </button>
             <h2>"Filters"</h2>
             <p class="count" role="status" aria-live="polite">
                 <strong>{shown}</strong>" of "{total}" events"
             </p>
+            <div class="filters-body" id="filters-body">
             <div class="field">
                 <label for="f-q">"Search text"</label>
                 <input id="f-q" type="search" placeholder="e.g. training unit"
@@ -129,6 +139,7 @@ pub(super) fn FiltersForm(ctx: Ctx) -> impl IntoView {
                 "Clear all filters"
             </button>
             <ShareLink ctx=ctx />
+            </div>
         </form>
     }
 }

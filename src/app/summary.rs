@@ -1,7 +1,6 @@
-//! The casualty summary: totals with their wording, the by-side table, the chart and
-//! the ledger of every figure with its role.
+//! The casualty summary: totals with their wording, the by-side table, the chart by
+//! category and the ledger of every figure with its role.
 
-use eventlens_extract::Event;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -16,17 +15,6 @@ pub(super) fn Summary(ctx: Ctx) -> impl IntoView {
         ctx.ix
             .with(|ix| ctx.visible.with(|v| filter::totals_of(&ix.x, v)))
     };
-    let rows = move || {
-        ctx.ix.with(|ix| {
-            ctx.visible.with(|v| {
-                v.iter()
-                    .filter(|&&i| ix.x.events[i].category.is_violent())
-                    .take(12)
-                    .map(|&i| ix.x.events[i].clone())
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
     view! {
         <section class="summary" aria-label="Casualty summary">
             <h2>"Casualty summary"</h2>
@@ -36,10 +24,14 @@ pub(super) fn Summary(ctx: Ctx) -> impl IntoView {
                     view! {
                         <span class="big killed">{format::total(&t.killed, "killed")}</span>
                         <span class="big injured">{format::total(&t.injured, "injured")}</span>
-                        <span class="muted">{format!("over {} event(s) that state figures; a retold incident counts once", t.events.len())}</span>
+                        <span class="muted">{format::totals_note(t.events.len())}</span>
                     }
                 }}
             </p>
+            // Open on wide screens; folded on small ones, so the first card shows on
+            // the first screen (the totals above stay in view).
+            <details class="breakdown" open=url::is_wide()>
+            <summary>"By side and by category"</summary>
             <table class="sides" aria-label="Casualties by side">
                 <caption>"By side, where the article says whose"</caption>
                 <thead><tr><th scope="col">"Side"</th><th scope="col">"Killed"</th><th scope="col">"Injured"</th></tr></thead>
@@ -55,7 +47,8 @@ pub(super) fn Summary(ctx: Ctx) -> impl IntoView {
                     }}
                 </tbody>
             </table>
-            <Chart rows=Signal::derive(rows) />
+            <Chart ctx=ctx />
+            </details>
             <Ledger ctx=ctx />
         </section>
     }
@@ -107,32 +100,43 @@ pub(super) fn Ledger(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// Inline SVG bars of each violent event's lower bounds; no chart library needed.
+/// Killed and injured by category as inline SVG bars (lower bounds, one scale for the
+/// whole chart), with the exact figures beside them; events that state no figure are
+/// counted in one line instead of drawn as empty rows. No chart library needed.
 #[component]
-pub(super) fn Chart(rows: Signal<Vec<Event>>) -> impl IntoView {
+pub(super) fn Chart(ctx: Ctx) -> impl IntoView {
+    let data = move || {
+        ctx.ix
+            .with(|ix| ctx.visible.with(|v| filter::by_category(&ix.x, v)))
+    };
     view! {
-        <ul class="chart" aria-label="Casualties by event">
-            {move || {
-                let rows = rows.get();
-                let max = rows.iter().map(|e| e.killed.as_ref().and_then(|k| k.min).unwrap_or(0).max(e.injured.as_ref().and_then(|k| k.min).unwrap_or(0))).max().unwrap_or(0).max(1);
-                rows.into_iter().map(|e| {
-                    let k = e.killed.as_ref().and_then(|k| k.min).unwrap_or(0);
-                    let i = e.injured.as_ref().and_then(|k| k.min).unwrap_or(0);
-                    let wk = (k as f64 / max as f64 * 100.0).max(if k > 0 { 1.0 } else { 0.0 });
-                    let wi = (i as f64 / max as f64 * 100.0).max(if i > 0 { 1.0 } else { 0.0 });
-                    let status = if e.no_casualties { "no casualties reported".to_string() } else if e.killed.is_none() && e.injured.is_none() { "not reported".to_string() } else { format::casualty_lines(&e).join(", ") };
-                    view! {
-                        <li>
-                            <span class="chart-label">{format!("{} · {}", e.id, e.category.label())}</span>
-                            <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" class="bars">
-                                <rect x="0" y="0" height="4.5" width=format!("{wk:.1}") class="bar-k"></rect>
-                                <rect x="0" y="5.5" height="4.5" width=format!("{wi:.1}") class="bar-i"></rect>
-                            </svg>
-                            <span class="chart-value">{status}</span>
-                        </li>
-                    }
-                }).collect_view()
-            }}
-        </ul>
+        {move || {
+            let (rows, silent) = data();
+            let low = |i: &Option<eventlens_extract::Interval>| i.as_ref().and_then(|i| i.min).unwrap_or(0);
+            let max = rows.iter().map(|(_, t)| low(&t.killed).max(low(&t.injured))).max().unwrap_or(0).max(1);
+            let width = |n: u64| (n as f64 / max as f64 * 100.0).max(if n > 0 { 1.0 } else { 0.0 });
+            let items = rows.into_iter().map(|(c, t)| {
+                let (wk, wi) = (width(low(&t.killed)), width(low(&t.injured)));
+                let value = [format::total(&t.killed, "killed"), format::total(&t.injured, "injured")]
+                    .into_iter()
+                    .filter(|s| !s.ends_with("not reported"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                view! {
+                    <li>
+                        <span class="chart-label">{c.label()}</span>
+                        <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" class="bars">
+                            <rect x="0" y="0" height="4.5" width=format!("{wk:.1}") class="bar-k"></rect>
+                            <rect x="0" y="5.5" height="4.5" width=format!("{wi:.1}") class="bar-i"></rect>
+                        </svg>
+                        <span class="chart-value">{value}</span>
+                    </li>
+                }
+            }).collect_view();
+            view! {
+                <ul class="chart" aria-label="Casualties by category">{items}</ul>
+                <p class="muted chart-note">{(silent > 0).then(|| format!("{silent} violent event(s) in view state no casualty figure."))}</p>
+            }
+        }}
     }
 }

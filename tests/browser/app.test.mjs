@@ -96,6 +96,10 @@ test("loads the seed article's events with no errors", async () => {
   const ukraine = page.getByRole("table", { name: "Casualties by side" }).getByRole("row").filter({ hasText: "Ukraine" });
   assert.match(await ukraine.innerText(), /≥ 12/, "the killed were Ukrainian soldiers, as the text says");
   assert.match(await summary.innerText(), /≥ 61 injured/);
+  // The chart: one row per category with figures, the strike's first; silent events aside.
+  const chart = summary.getByRole("list", { name: "Casualties by category" });
+  assert.match(await chart.getByRole("listitem").first().innerText(), /missile attack[\s\S]*≥ 12 killed · ≥ 61 injured/);
+  assert.match(await summary.innerText(), /violent event\(s\) in view state no casualty figure/);
   assert.match(await countText(page), new RegExp(`${n} of ${n} events`));
   // The ledger: every figure with its role and reason, each linked to its sentence.
   await summary.getByText(/Every figure and why/).click();
@@ -203,7 +207,7 @@ test("each filter changes the count and the summary follows", async () => {
   assert.equal(await cards(page).count(), 3);
   const summary = page.getByRole("region", { name: "Casualty summary" });
   assert.match(await summary.innerText(), /0 killed/, "Russian regions: zero stated");
-  assert.match(await summary.innerText(), /no casualties reported/);
+  assert.match(await summary.getByRole("list", { name: "Casualties by category" }).innerText(), /air\/drone strike[\s\S]*0 killed · 0 injured/, "a row of explicit zeros");
   await form.getByLabel("Place").selectOption("Irkutsk region");
   assert.equal(await cards(page).count(), 1);
   await form.getByRole("button", { name: "Clear all filters" }).click();
@@ -376,7 +380,21 @@ test("narrow, dark and sub-path views render", async () => {
   const narrow = await open(base, { viewport: { width: 360, height: 800 } });
   const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no horizontal scroll at 360px (overflow ${overflow}px)`);
-  await narrow.page.screenshot({ path: path.join(out, "mobile-360.png"), fullPage: true });
+  // The filters fold behind one button, so the first screen shows the summary and a card.
+  const toggle = narrow.page.getByRole("button", { name: "Filters (0)" });
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.equal(await narrow.page.getByLabel("Category", { exact: true }).isVisible(), false, "folded at 360px");
+  const top = async (loc) => (await loc.boundingBox()).y;
+  assert.ok(await top(narrow.page.getByRole("region", { name: "Casualty summary" })) < 800, "summary on the first screen");
+  assert.ok(await top(cards(narrow.page).first()) < 800, "the first card on the first screen");
+  await narrow.page.screenshot({ path: path.join(out, "mobile-360.png") });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await narrow.page.getByLabel("Category", { exact: true }).selectOption("talks");
+  await narrow.page.getByRole("button", { name: "Filters (1)" }).waitFor();
+  assert.equal(await cards(narrow.page).count(), 1);
+  await narrow.page.screenshot({ path: path.join(out, "mobile-360-filters.png") });
+  assert.deepEqual(narrow.errors, []);
   await narrow.context.close();
   const dark = await open(base, { colorScheme: "dark" });
   const bg = await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
