@@ -86,7 +86,7 @@ fn place_match(g: &Value, x: &Extraction) -> bool {
 }
 
 /// Held-out articles whose totals must stay exact (measured, not tuned on).
-const HELD_OUT_FLOOR: usize = 4;
+const HELD_OUT_FLOOR: usize = 5;
 
 /// Gold `{"min","max"}` (or null) against our figure; a gold interval of nulls and no
 /// figure of ours both mean "the text gives none".
@@ -329,10 +329,10 @@ fn corpus_scores_above_floors() {
     // Floors: measured values rounded down; raise them as rules improve.
     let floors = [
         ("places", places, 0.83, 0.80),
-        ("casualties", casualties, 0.72, 0.71),
+        ("casualties", casualties, 0.74, 0.73),
         ("weapons", weapons, 0.85, 0.50),
-        ("dates", dates, 0.75, 0.74),
-        ("events", events, 0.38, 0.46),
+        ("dates", dates, 0.78, 0.74),
+        ("events", events, 0.38, 0.48),
     ];
     for (name, pr, fp, fr) in floors {
         assert!(
