@@ -31,6 +31,10 @@ pub enum Cue {
     /// Further victims in a headline ("…; three more die in second attack"): the body
     /// tells them in full, so the headline's word is a summary, not an addition.
     HeadlineMore,
+    /// The dead counted after the fact, with no act of violence in the clause: "graves
+    /// for about 110 bodies", "25 bodies had been buried". Inside a told toll, a share of
+    /// it; alone, the only figure there is.
+    Aftermath,
 }
 
 fn clause_break(t: &Tok) -> bool {
@@ -290,6 +294,22 @@ fn is_separate(toks: &[Tok], h: &Hit) -> bool {
         })
 }
 
+/// Bodies recovered, buried or mourned, with no verb of violence in the sentence: a
+/// count made after the incident, not a telling of it. "More" bodies are further dead.
+fn is_aftermath(toks: &[Tok], h: &Hit) -> bool {
+    let violent = Class::KILL_VERB
+        .union(Class::HARM_VERB)
+        .union(Class::INJURE_VERB)
+        .union(Class::UPDATE_VERB);
+    let bodies = toks[h.num.1..h.end.max(h.num.1)]
+        .iter()
+        .any(|t| t.is_any(&["bodies", "corpses", "remains"]));
+    let more = toks
+        .get(h.num.1)
+        .is_some_and(|t| t.is_any(&["more", "others", "other"]));
+    bodies && !more && !toks.iter().any(|t| t.has(violent))
+}
+
 fn is_additional(toks: &[Tok], h: &Hit) -> bool {
     let before = &toks[..h.num.0];
     let next = toks.get(h.num.1);
@@ -319,6 +339,8 @@ pub fn of(toks: &[Tok], h: &Hit) -> Cue {
         Cue::Claim
     } else if is_separate(toks, h) {
         Cue::Separate
+    } else if is_aftermath(toks, h) {
+        Cue::Aftermath
     } else if is_additional(toks, h) {
         Cue::Additional {
             beyond: toks
@@ -389,6 +411,14 @@ mod tests {
             (
                 "The railway said two of its workers were killed.",
                 &[(Some(2), Cue::None)],
+            ),
+            (
+                "Women dug graves for about 110 bodies taken from a single pit.",
+                &[(Some(110), Cue::Aftermath)],
+            ),
+            (
+                "Rescuers pulled eight more bodies from the rubble.",
+                &[(Some(8), Cue::Additional { beyond: true })],
             ),
             (
                 "Three soldiers were wounded and taken to a military hospital.",

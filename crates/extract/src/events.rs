@@ -54,8 +54,8 @@ fn trigger(t: &Tok, next: Option<&Tok>, prev: Option<&Tok>) -> Option<Category> 
         "shelling" | "shelled" | "artillery" | "mortar" | "mortars" | "rockets" | "rocket" => {
             Category::Shelling
         }
-        "clashes" | "clashed" | "fighting" | "battle" | "battles" | "invasion" | "stormed"
-        | "siege" | "besieged" | "firefight" | "offensive" | "insurgency" => {
+        "clash" | "clashes" | "clashed" | "fighting" | "battle" | "battles" | "invasion"
+        | "stormed" | "siege" | "besieged" | "firefight" | "offensive" | "insurgency" => {
             if prev.is_some_and(|p| weapons::weapon_of(p).is_some()) {
                 return None;
             }
@@ -925,7 +925,8 @@ fn compatible(
     // tells them apart: an unspecific attack takes the category of a specific telling.
     let generic = (e.category == Category::Other && c.category.is_violent())
         || (c.category == Category::Other && e.category.is_violent());
-    if e.category != c.category && !generic {
+    let headline = c.heading && e.category.is_violent() && c.category.is_violent();
+    if e.category != c.category && !generic && !headline {
         return None;
     }
     // A toll update is dated when it was reported, not when the incident happened.
@@ -933,7 +934,10 @@ fn compatible(
     // raising the toll to 20".
     let toll_report = c.casualties.iter().any(|x| x.cue == Cue::Update)
         || (!c.casualties.is_empty() && c.casualties.iter().all(|x| x.cue == Cue::Earlier));
-    let toll_report = toll_report
+    // "Residents dug graves for 25 bodies" on a later day: the same dead, counted after.
+    let aftermath =
+        !c.casualties.is_empty() && c.casualties.iter().all(|x| x.cue == Cue::Aftermath);
+    let toll_report = (toll_report || aftermath)
         && !c
             .casualties
             .iter()
@@ -990,7 +994,7 @@ fn compatible(
         }
     }
     // A headline summarises the body's main incident, whatever word each uses for it.
-    if generic || (c.heading && e.category.is_violent() && c.category.is_violent()) {
+    if generic || headline {
         let same_day = c.date.is_some() && c.date == e.date;
         let reason = shared_figure(e, c).or_else(|| {
             same_day.then(|| format!("same date ({})", e.date.as_deref().unwrap_or("")))
@@ -1414,6 +1418,13 @@ mod tests {
             [(Category::AirDroneStrike, Some("2025-03-09"), 0)]
         );
         assert_eq!(x.events[0].sentences, [0, 1]);
+    }
+
+    #[test]
+    fn a_headline_with_its_own_word_for_the_incident_joins_it() {
+        let x = run("Army says 12 soldiers killed in clash with rebels\nTwelve soldiers and at least 20 rebels were killed in fighting in the south-east on Saturday, the army said.");
+        assert_eq!(events(&x).len(), 1);
+        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(32));
     }
 
     #[test]

@@ -126,7 +126,18 @@ pub fn settle(e: &mut Event, earlier_stands: &[CasualtyKind]) -> Vec<Figure> {
     for kind in KINDS {
         let stmts: Vec<&Casualty> = e.casualties.iter().filter(|c| c.kind == kind).collect();
         let mut cands = Vec::new();
+        // Bodies counted after the fact are a share of a toll told for the incident.
+        let told = stmts.iter().any(|c| c.cue != Cue::Aftermath);
         for c in &stmts {
+            if c.cue == Cue::Aftermath && told {
+                out.push(entry(
+                    c,
+                    &e.id,
+                    FigureRole::Subset,
+                    "bodies recovered or buried afterwards: within the incident's toll",
+                ));
+                continue;
+            }
             let stands = c.cue == Cue::Earlier && earlier_stands.contains(&kind);
             match role_from_cue(c).filter(|_| !stands) {
                 Some((role, why)) => out.push(entry(c, &e.id, role, why)),
@@ -777,6 +788,12 @@ mod tests {
                 "A missile hit an apartment block on Monday, killing 12 people.\nRescuers pulled eight more bodies from the rubble on Wednesday, raising the death toll to 20.",
                 &[(Superseded, 12), (Part, 8), (Counted, 20)],
                 Some(20),
+            ),
+            // Bodies buried days later are within the toll, not another incident.
+            (
+                "Gunmen killed at least 40 people in a village on Monday.\nOn Wednesday, residents dug graves for about 25 bodies.",
+                &[(Counted, 40), (Subset, 25)],
+                Some(40),
             ),
             // One side's own account is its claim even when it fits the reported toll.
             (
