@@ -170,9 +170,13 @@ pub fn visible(
     v
 }
 
+/// The stated lower bound of a figure, 0 when there is none (for ordering and bars).
+pub fn lower(i: &Option<Interval>) -> u64 {
+    i.as_ref().and_then(|i| i.min).unwrap_or(0)
+}
+
 fn severity(e: &Event) -> u64 {
-    e.killed.as_ref().and_then(|k| k.min).unwrap_or(0) * 1000
-        + e.injured.as_ref().and_then(|k| k.min).unwrap_or(0)
+    lower(&e.killed) * 1000 + lower(&e.injured)
 }
 
 /// Counts per option for one facet, over events matching every other filter. Keys are
@@ -254,11 +258,7 @@ pub fn by_category(x: &Extraction, idx: &[usize]) -> (Vec<(Category, Totals)>, u
         .map(|(c, members)| (c, totals_of(x, &members)))
         .filter(|(_, t)| t.killed.is_some() || t.injured.is_some())
         .collect();
-    let low = |t: &Totals| {
-        let lo = |i: &Option<Interval>| i.as_ref().and_then(|i| i.min).unwrap_or(0);
-        (lo(&t.killed), lo(&t.injured))
-    };
-    out.sort_by_key(|c| std::cmp::Reverse(low(&c.1)));
+    out.sort_by_key(|c| std::cmp::Reverse((lower(&c.1.killed), lower(&c.1.injured))));
     (out, silent)
 }
 

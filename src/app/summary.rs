@@ -112,11 +112,10 @@ pub(super) fn Chart(ctx: Ctx) -> impl IntoView {
     view! {
         {move || {
             let (rows, silent) = data();
-            let low = |i: &Option<eventlens_extract::Interval>| i.as_ref().and_then(|i| i.min).unwrap_or(0);
-            let max = rows.iter().map(|(_, t)| low(&t.killed).max(low(&t.injured))).max().unwrap_or(0).max(1);
+            let max = rows.iter().map(|(_, t)| filter::lower(&t.killed).max(filter::lower(&t.injured))).max().unwrap_or(0).max(1);
             let width = |n: u64| (n as f64 / max as f64 * 100.0).max(if n > 0 { 1.0 } else { 0.0 });
             let items = rows.into_iter().map(|(c, t)| {
-                let (wk, wi) = (width(low(&t.killed)), width(low(&t.injured)));
+                let (wk, wi) = (width(filter::lower(&t.killed)), width(filter::lower(&t.injured)));
                 let value = [format::total(&t.killed, "killed"), format::total(&t.injured, "injured")]
                     .into_iter()
                     .filter(|s| !s.ends_with("not reported"))

@@ -69,9 +69,7 @@ fn is_subset(toks: &[Tok], h: &Hit) -> bool {
     // "five of them children", "two of whom"; not "killed at least ten of them", where
     // the verb makes it the whole figure.
     let after = |k: usize| toks.get(b + k);
-    let governed = before(1).is_some_and(|t| {
-        t.has(Class::KILL_VERB) || t.has(Class::INJURE_VERB) || t.has(Class::HARM_VERB)
-    });
+    let governed = before(1).is_some_and(|t| t.has(Class::VIOLENCE_VERB));
     if !governed
         && after(0).is_some_and(|t| t.is("of"))
         && after(1).is_some_and(|t| t.is_any(&["them", "whom"]))
@@ -297,10 +295,7 @@ fn is_separate(toks: &[Tok], h: &Hit) -> bool {
 /// Bodies recovered, buried or mourned, with no verb of violence in the sentence: a
 /// count made after the incident, not a telling of it. "More" bodies are further dead.
 fn is_aftermath(toks: &[Tok], h: &Hit) -> bool {
-    let violent = Class::KILL_VERB
-        .union(Class::HARM_VERB)
-        .union(Class::INJURE_VERB)
-        .union(Class::UPDATE_VERB);
+    let violent = Class::VIOLENCE_VERB.union(Class::UPDATE_VERB);
     let bodies = toks[h.num.1..h.end.max(h.num.1)]
         .iter()
         .any(|t| t.is_any(&["bodies", "corpses", "remains"]));

@@ -157,7 +157,7 @@ fn day_num(t: &Tok) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-fn year_num(t: &Tok) -> Option<i32> {
+pub(crate) fn year_num(t: &Tok) -> Option<i32> {
     if t.kind != TokKind::Number || t.text.len() != 4 {
         return None;
     }
@@ -250,11 +250,8 @@ pub fn is_report_date(toks: &[Tok], hit: &DateHit) -> bool {
         return false;
     }
     use crate::lexicon::Class;
-    let incident = Class::KILL_VERB
-        .union(Class::INJURE_VERB)
-        .union(Class::HARM_VERB);
     for t in toks[..hit.start].iter().rev().take(6) {
-        if t.has(incident) || t.has(Class::DEATH) || t.has(Class::INJURY) {
+        if t.has(Class::VIOLENCE_VERB) || t.has(Class::DEATH) || t.has(Class::INJURY) {
             return false;
         }
         if t.has(Class::SAY) || t.is_any(PUBLISH_VERBS) || t.is_any(REPORT_NOUNS) {

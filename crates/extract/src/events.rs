@@ -395,10 +395,6 @@ const CARE_VERBS: &[&str] = &[
 /// Whether a place is named as where victims were taken or treated: a care verb
 /// shortly before it in the same clause, with no violence word in between.
 fn place_of_care(toks: &[Tok], m: &PlaceMention) -> bool {
-    use crate::lexicon::Class;
-    let violent = Class::KILL_VERB
-        .union(Class::INJURE_VERB)
-        .union(Class::HARM_VERB);
     let before: Vec<&Tok> = toks
         .iter()
         .rev()
@@ -412,7 +408,9 @@ fn place_of_care(toks: &[Tok], m: &PlaceMention) -> bool {
         if t.is_any(CARE_VERBS) || sent_to_care {
             return true;
         }
-        if t.has(violent) || matches!(t.text, "," | ";" | "—") || trigger(t, None, None).is_some()
+        if t.has(crate::lexicon::Class::VIOLENCE_VERB)
+            || matches!(t.text, "," | ";" | "—")
+            || trigger(t, None, None).is_some()
         {
             return false;
         }
@@ -673,11 +671,7 @@ fn tally_like(toks: &[Tok]) -> bool {
 
 /// Years written as numbers ("in 2021", "since 2019").
 fn named_years(toks: &[Tok]) -> Vec<i32> {
-    toks.iter()
-        .filter(|t| t.kind == crate::text::TokKind::Number && t.text.len() == 4)
-        .filter_map(|t| t.text.parse::<i32>().ok())
-        .filter(|y| (1900..=2100).contains(y))
-        .collect()
+    toks.iter().filter_map(crate::dates::year_num).collect()
 }
 
 /// "last month", "last year", "two years ago", "weeks earlier": a time well before the
@@ -714,11 +708,7 @@ fn names_own_time(toks: &[Tok]) -> bool {
     toks.iter().any(|t| {
         t.is_any(OTHER_TIME)
             || (t.is_capitalized() && crate::dates::month_of(t.text).is_some() && t.text.len() >= 3)
-            || (t.kind == crate::text::TokKind::Number
-                && t.text.len() == 4
-                && t.text
-                    .parse::<u32>()
-                    .is_ok_and(|y| (1900..=2100).contains(&y)))
+            || crate::dates::year_num(t).is_some()
     })
 }
 
@@ -1386,6 +1376,11 @@ mod tests {
             .collect()
     }
 
+    /// The lower bound of the article's killed total.
+    fn killed_min(x: &Extraction) -> Option<u64> {
+        x.totals.killed.as_ref().and_then(|k| k.min)
+    }
+
     fn place_of(x: &Extraction, event: usize) -> Option<&str> {
         let id = x.events[event].place_id.as_deref()?;
         x.locations
@@ -1424,7 +1419,7 @@ mod tests {
     fn a_headline_with_its_own_word_for_the_incident_joins_it() {
         let x = run("Army says 12 soldiers killed in clash with rebels\nTwelve soldiers and at least 20 rebels were killed in fighting in the south-east on Saturday, the army said.");
         assert_eq!(events(&x).len(), 1);
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(32));
+        assert_eq!(killed_min(&x), Some(32));
     }
 
     #[test]
@@ -1457,7 +1452,7 @@ mod tests {
     fn a_time_shift_at_the_start_opens_another_incident() {
         let x = run("Gunmen killed 12 villagers in a raid on Sunday.\nEarlier, the gunmen killed at least five people in a nearby village.");
         assert_eq!(events(&x).len(), 2);
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(17));
+        assert_eq!(killed_min(&x), Some(17));
         // Not a shift: "earlier" inside the clause speaks of an earlier toll.
         let x = run("Gunmen killed 12 villagers in a raid on Sunday.\nOfficials had earlier put the toll at five.");
         assert_eq!(events(&x).len(), 1);
@@ -1478,7 +1473,7 @@ mod tests {
     #[test]
     fn a_count_told_beside_a_tally_is_a_tally() {
         let x = run("A drone killed two people in Kherson on Sunday.\nSince the war began, shelling has killed 400 people in the region, officials said.\nIn the city itself, the official count puts the number killed at 120.");
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(2));
+        assert_eq!(killed_min(&x), Some(2));
         // An incident told after a tally is still an incident.
         let x = run("A drone killed two people in Kherson on Sunday.\nSince the war began, shelling has killed 400 people in the region, officials said.\nA man was also wounded when the drone struck.");
         assert_eq!(x.totals.injured.as_ref().and_then(|k| k.min), Some(1));
@@ -1487,32 +1482,32 @@ mod tests {
     #[test]
     fn an_incident_from_another_year_or_last_month_is_recalled() {
         let x = run("A drone killed two people in Kherson on Sunday.\nIn 2022, a missile on the same street killed six people.");
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(2));
+        assert_eq!(killed_min(&x), Some(2));
         let x = run("A drone killed two people in Kherson on Sunday.\nLast month, a strike on another convoy killed a driver.");
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(2));
+        assert_eq!(killed_min(&x), Some(2));
         // The same year is no sign of another time.
         let x = run("A drone killed two people in Kherson on Sunday.\nShelling killed four people in Kharkiv, the worst toll there in 2025.");
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(6));
+        assert_eq!(killed_min(&x), Some(6));
     }
 
     #[test]
     fn one_sides_account_is_the_same_incident() {
         let x = run("An air strike on a camp killed 30 people on Sunday, the health ministry said.\nThe army said it had struck a command post and killed 20 fighters.\nAt least 45 people were wounded.");
         assert_eq!(events(&x).len(), 1);
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(30));
+        assert_eq!(killed_min(&x), Some(30));
     }
 
     #[test]
     fn a_headline_joins_an_incident_whose_toll_was_updated_since() {
         let x = run("Ferry attack: 7 dead\nGunmen opened fire on a river ferry on Friday, killing seven passengers.\nDivers recovered three bodies on Saturday, bringing the number of dead to ten.");
         assert_eq!(events(&x).len(), 1);
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(10));
+        assert_eq!(killed_min(&x), Some(10));
     }
 
     #[test]
     fn further_victims_in_a_headline_are_not_added_again() {
         let x = run("Overnight strikes kill five; three more die in afternoon attack\nOvernight drone strikes on the city killed five people on Sunday.\nIn the afternoon, a guided bomb hit a bus stop in a suburb, killing three more people.");
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(8));
+        assert_eq!(killed_min(&x), Some(8));
     }
 
     #[test]
@@ -1529,6 +1524,6 @@ mod tests {
     fn a_local_toll_is_its_own_incident_within_a_country_wide_attack() {
         let x = run("Russia fired 90 missiles at Ukraine on Sunday.\nIn the Lviv region, a missile killed a man.");
         assert_eq!(events(&x).len(), 2);
-        assert_eq!(x.totals.killed.as_ref().and_then(|k| k.min), Some(1));
+        assert_eq!(killed_min(&x), Some(1));
     }
 }

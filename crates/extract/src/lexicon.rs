@@ -43,6 +43,9 @@ impl Class {
     pub const HARM_VERB: Class = Class(1 << 14);
     /// Those who carried out an attack: their dead are not a share of the victims.
     pub const ATTACKER: Class = Class(1 << 15);
+    /// Any verb of violence done to people: killing, wounding or harming.
+    pub const VIOLENCE_VERB: Class =
+        Class(Class::KILL_VERB.0 | Class::INJURE_VERB.0 | Class::HARM_VERB.0);
 
     pub fn has(self, other: Class) -> bool {
         self.0 & other.0 != 0

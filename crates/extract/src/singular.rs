@@ -303,7 +303,7 @@ fn one_person(toks: &[Tok], from: usize, any_head: bool) -> Option<(usize, usize
 fn kill_phrase(toks: &[Tok], i: usize) -> Option<(CasualtyKind, usize)> {
     let t = &toks[i];
     // One bit test first: this runs at every token.
-    if !(t.has(Class::KILL_VERB) || t.has(Class::INJURE_VERB) || t.has(Class::HARM_VERB)) {
+    if !t.has(Class::VIOLENCE_VERB) {
         return None;
     }
     let prev = i.checked_sub(1).map(|p| &toks[p]);
