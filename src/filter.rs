@@ -2,8 +2,7 @@
 //! (events, ViewState), tested without a browser. Components only display the results.
 
 use eventlens_extract::{
-    actors, text, totals, CasualtyKind, Category, Event, Extraction, Figure, FigureRole, Interval,
-    Span, Totals,
+    actors, text, totals, CasualtyKind, Category, Event, Extraction, Figure, Interval, Span, Totals,
 };
 
 use crate::state::{Sort, ViewState};
@@ -18,6 +17,9 @@ pub struct Indexed {
     pub place: Vec<(Option<String>, Option<String>)>,
     /// Per event: lower-cased searchable text (summary, sentences, place, actors).
     pub haystack: Vec<String>,
+    /// Per event: the ids of the articles that tell it, the one that told it first
+    /// first (two when a collection folded one incident told by two articles).
+    pub articles: Vec<Vec<String>>,
 }
 
 impl Indexed {
@@ -55,6 +57,19 @@ impl Indexed {
                 h
             })
             .collect();
+        let articles = x
+            .events
+            .iter()
+            .map(|e| {
+                let mut ids: Vec<String> = vec![x.article_of(e).0.to_string()];
+                for p in e.sentences.iter().filter_map(|&s| x.part_of_sentence(s)) {
+                    if !ids.contains(&p.id) {
+                        ids.push(p.id.clone());
+                    }
+                }
+                ids
+            })
+            .collect();
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let generation = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Indexed {
@@ -62,6 +77,7 @@ impl Indexed {
             generation,
             place,
             haystack,
+            articles,
         }
     }
 }
@@ -70,6 +86,7 @@ impl Indexed {
 /// shows how many events choosing it would leave.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Facet {
+    Article,
     Cat,
     Country,
     Place,
@@ -80,6 +97,13 @@ pub enum Facet {
 
 pub fn matches(ix: &Indexed, i: usize, s: &ViewState, skip: Facet) -> bool {
     let e = &ix.x.events[i];
+    if skip != Facet::Article {
+        if let Some(a) = &s.article {
+            if !ix.articles[i].contains(a) {
+                return false;
+            }
+        }
+    }
     if skip != Facet::Cat && s.cat.is_some_and(|c| c != e.category) {
         return false;
     }
@@ -193,6 +217,7 @@ pub fn facet_counts<'a>(ix: &'a Indexed, s: &ViewState, facet: Facet) -> Vec<(St
         }
         let e = &ix.x.events[i];
         match facet {
+            Facet::Article => ix.articles[i].iter().for_each(|a| bump(a)),
             Facet::Cat => bump(e.category.key()),
             Facet::Country => {
                 if let Some(c) = &e.country {
@@ -263,14 +288,42 @@ pub fn by_category(x: &Extraction, idx: &[usize]) -> (Vec<(Category, Totals)>, u
 }
 
 /// The ledger rows a reader should see for the given events: their figures, and the
-/// numbers of the article that were judged not to be casualty counts.
+/// numbers judged not to be casualty counts in the articles those events come from.
 pub fn ledger_of<'a>(x: &'a Extraction, idx: &[usize]) -> Vec<&'a Figure> {
     let ids: std::collections::HashSet<&str> =
         idx.iter().map(|&i| x.events[i].id.as_str()).collect();
+    let articles = articles_in_view(x, idx);
     x.ledger
         .iter()
-        .filter(|f| f.event.as_deref().is_none_or(|e| ids.contains(e)))
+        .filter(|f| match f.event.as_deref() {
+            Some(e) => ids.contains(e),
+            None => in_articles(x, f.sentence, &articles),
+        })
         .collect()
+}
+
+/// The ids of the articles that tell the given events (empty for a single article).
+pub fn articles_in_view<'a>(
+    x: &'a Extraction,
+    idx: &[usize],
+) -> std::collections::HashSet<&'a str> {
+    idx.iter()
+        .flat_map(|&i| x.events[i].sentences.iter())
+        .filter_map(|&s| x.part_of_sentence(s))
+        .map(|p| p.id.as_str())
+        .collect()
+}
+
+/// Whether a sentence belongs to one of the given articles; always true for a single
+/// article, which has no parts.
+pub fn in_articles(
+    x: &Extraction,
+    sentence: usize,
+    articles: &std::collections::HashSet<&str>,
+) -> bool {
+    x.parts.is_empty()
+        || x.part_of_sentence(sentence)
+            .is_some_and(|p| articles.contains(p.id.as_str()))
 }
 
 /// Whose casualties a statement counts, when the text says ("12 Ukrainian soldiers").
@@ -285,50 +338,47 @@ fn side_of(who: Option<&str>) -> String {
         .unwrap_or_else(|| "not stated".into())
 }
 
-/// Killed and injured per side over the given events, each incident counted once (its
-/// reconciled figure, on the side any of its statements names). Background figures are left out.
+/// Killed and injured per side over the given events: the figures the totals add (see
+/// [`totals::counted`]), each on the side its incident's statements name, so the sides
+/// always add up to the summary's totals.
 pub fn by_side(x: &Extraction, idx: &[usize]) -> Vec<(String, Option<Interval>, Option<Interval>)> {
     let mut sides: Vec<(String, Vec<Interval>, Vec<Interval>)> = Vec::new();
-    for &i in idx {
-        let e = &x.events[i];
-        if e.background {
+    let events = idx.iter().map(|&i| &x.events[i]);
+    for f in totals::counted(events, &x.ledger) {
+        let kind = match f.kind {
+            Some(k @ (CasualtyKind::Killed | CasualtyKind::Injured)) => k,
+            _ => continue,
+        };
+        if f.count.is_zero() {
             continue;
         }
-        for (kind, figure) in [
-            (CasualtyKind::Killed, &e.killed),
-            (CasualtyKind::Injured, &e.injured),
-        ] {
-            let Some(figure) = figure else { continue };
-            // A figure that only repeats another event's toll is not added again.
-            let counted = x.ledger.iter().any(|f| {
-                f.event.as_deref() == Some(e.id.as_str())
-                    && f.kind == Some(kind)
-                    && matches!(f.role, FigureRole::Counted | FigureRole::Part)
-            });
-            if figure.is_zero() || !counted {
-                continue;
+        let Some(e) = x
+            .events
+            .iter()
+            .find(|e| f.event.as_deref() == Some(e.id.as_str()))
+        else {
+            continue;
+        };
+        // Any statement of the same kind may say whose ("the deaths of 12 Ukrainian
+        // soldiers" and "at least 12 service members" tell one toll).
+        let side = e
+            .casualties
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| side_of(c.who.as_deref()))
+            .find(|s| s != "not stated")
+            .unwrap_or_else(|| "not stated".into());
+        let slot = match sides.iter().position(|s| s.0 == side) {
+            Some(p) => p,
+            None => {
+                sides.push((side, Vec::new(), Vec::new()));
+                sides.len() - 1
             }
-            // Any statement of the same figure may say whose ("the deaths of 12 Ukrainian
-            // soldiers" and "at least 12 service members" tell one toll).
-            let side = e
-                .casualties
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| side_of(c.who.as_deref()))
-                .find(|s| s != "not stated")
-                .unwrap_or_else(|| "not stated".into());
-            let slot = match sides.iter().position(|s| s.0 == side) {
-                Some(p) => p,
-                None => {
-                    sides.push((side, Vec::new(), Vec::new()));
-                    sides.len() - 1
-                }
-            };
-            if kind == CasualtyKind::Killed {
-                sides[slot].1.push(figure.clone());
-            } else {
-                sides[slot].2.push(figure.clone());
-            }
+        };
+        if kind == CasualtyKind::Killed {
+            sides[slot].1.push(f.count.clone());
+        } else {
+            sides[slot].2.push(f.count.clone());
         }
     }
     let total = |v: Vec<Interval>| (!v.is_empty()).then(|| totals::sum(v.iter()));
@@ -344,11 +394,13 @@ mod tests {
     use crate::data;
 
     fn seed() -> Extraction {
-        data::bundle()
-            .articles
-            .into_iter()
-            .next()
-            .expect("the seed is embedded")
+        let x = data::bundle().collection;
+        let idx: Vec<usize> = (0..x.events.len())
+            .filter(|&i| x.article_of(&x.events[i]).0 == "article-001")
+            .collect();
+        let mut seed = eventlens_extract::export::subset(&x, &idx);
+        seed.parts.clear();
+        seed
     }
 
     fn count(q: &str) -> usize {
@@ -371,6 +423,39 @@ mod tests {
             .iter()
             .all(|(_, t)| t.killed.as_ref().is_some_and(|k| k.is_zero())));
         assert!(silent >= 3);
+    }
+
+    #[test]
+    fn the_article_is_a_facet_of_the_collection() {
+        let ix = Indexed::new(data::bundle().collection);
+        assert!(ix.x.parts.len() >= 37);
+        let n = |q: &str| visible(&ix, &ViewState::from_query(q).0, &|_| None).len();
+        assert_eq!(n("?article=article-001"), count(""));
+        assert_eq!(n("?article=no-such-article"), 0);
+        // A folded incident is found under each article that tells it.
+        let folded = ix
+            .articles
+            .iter()
+            .position(|a| a.len() > 1)
+            .expect("a folded incident");
+        for a in &ix.articles[folded] {
+            let (s, _) = ViewState::from_query(&format!("?article={a}"));
+            assert!(visible(&ix, &s, &|_| None).contains(&folded), "{a}");
+        }
+        let counts = facet_counts(&ix, &ViewState::default(), Facet::Article);
+        assert_eq!(counts.len(), ix.x.parts.len());
+    }
+
+    #[test]
+    fn sides_add_up_to_the_totals() {
+        let x = data::bundle().collection;
+        let all: Vec<usize> = (0..x.events.len()).collect();
+        let t = totals_of(&x, &all);
+        let sides = by_side(&x, &all);
+        let killed = totals::sum(sides.iter().filter_map(|s| s.1.as_ref()));
+        let injured = totals::sum(sides.iter().filter_map(|s| s.2.as_ref()));
+        assert_eq!(Some(killed.min), t.killed.map(|k| k.min));
+        assert_eq!(Some(injured.min), t.injured.map(|k| k.min));
     }
 
     #[test]

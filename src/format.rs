@@ -1,7 +1,7 @@
 //! Words and numbers as the page shows them: intervals in the text's own qualifiers,
 //! distances in km or miles, and the stated-vs-computed comparison.
 
-use eventlens_extract::{geo, CasualtyKind, Event, Interval};
+use eventlens_extract::{geo, CasualtyKind, Event, Extraction, Interval};
 
 use crate::state::Unit;
 
@@ -26,6 +26,34 @@ pub fn interval_short(i: &Interval) -> String {
         (None, Some(b)) => format!("≤ {}", thousands(b)),
         (Some(a), Some(b)) => format!("{}–{}", thousands(a), thousands(b)),
         (None, None) => "?".into(),
+    }
+}
+
+/// The header line: what is loaded, in one glance. A collection reads
+/// "39 articles · 217 events · dates from 2022-04-02 to 2025-07-30"; one article reads
+/// its title and publication date.
+pub fn dataset_line(x: &Extraction) -> String {
+    let n = x.events.len();
+    let events = format!(
+        "{} event{}",
+        thousands(n as u64),
+        if n == 1 { "" } else { "s" }
+    );
+    let mut dates = x.events.iter().filter_map(|e| e.date.as_deref());
+    let first = dates.next();
+    let (lo, hi) = dates.fold((first, first), |(lo, hi), d| {
+        (lo.min(Some(d)), hi.max(Some(d)))
+    });
+    let span = match (lo, hi) {
+        (Some(a), Some(b)) if a != b => format!(" · dates from {a} to {b}"),
+        (Some(a), _) => format!(" · dated {a}"),
+        _ => String::new(),
+    };
+    if x.parts.is_empty() {
+        let published = x.article.published.as_deref().unwrap_or("date unknown");
+        format!("{} · published {published} · {events}", x.article.title)
+    } else {
+        format!("{} · {events}{span}", x.article.title)
     }
 }
 
@@ -195,5 +223,28 @@ mod tests {
         assert_eq!(distance(4506.16, Unit::Km), "4,506 km");
         assert_eq!(distance(4506.16, Unit::Mi), "2,800 mi");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn the_header_names_the_collection_and_its_dates() {
+        let x = crate::data::bundle().collection;
+        let line = dataset_line(&x);
+        assert!(
+            line.starts_with(&format!("{} articles · ", x.parts.len())),
+            "{line}"
+        );
+        assert!(line.contains(" events · dates from 20"), "{line}");
+        let one = Extraction {
+            article: eventlens_extract::ArticleMeta {
+                title: "Title".into(),
+                published: Some("2025-06-01".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert_eq!(
+            dataset_line(&one),
+            "Title · published 2025-06-01 · 0 events"
+        );
     }
 }

@@ -108,6 +108,19 @@ fn valid_date(s: &str) -> bool {
     eventlens_extract::dates::Date::parse(s).is_some() && s.len() == 10
 }
 
+/// An event id as the extractor writes it: `e12`, or `article-id:e12` in a collection
+/// (article ids are file stems: letters, digits, `-` and `_`).
+fn is_event_id(v: &str) -> bool {
+    let (article, local) = v.rsplit_once(':').unwrap_or(("", v));
+    v.len() <= MAX_VALUE
+        && article
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && local.len() >= 2
+        && local.starts_with('e')
+        && local[1..].chars().all(|c| c.is_ascii_digit())
+}
+
 fn plain_value(v: &str) -> bool {
     !v.is_empty()
         && v.len() <= MAX_VALUE
@@ -163,13 +176,7 @@ impl ViewState {
                     Some(x) => s.sort = x,
                     None => bad(&mut notices),
                 },
-                "sel"
-                    if v.len() <= 12
-                        && v.starts_with('e')
-                        && v[1..].chars().all(|c| c.is_ascii_digit()) =>
-                {
-                    s.sel = Some(v)
-                }
+                "sel" if is_event_id(&v) => s.sel = Some(v),
                 "ref" if plain_value(&v) => s.reference = Some(v),
                 "unit" if v == "km" || v == "mi" => {
                     s.unit = if v == "mi" { Unit::Mi } else { Unit::Km }
@@ -228,6 +235,7 @@ impl ViewState {
     pub fn active_filters(&self) -> usize {
         [
             !self.q.trim().is_empty(),
+            self.article.is_some(),
             self.cat.is_some(),
             self.country.is_some(),
             self.place.is_some(),
@@ -242,10 +250,9 @@ impl ViewState {
         .count()
     }
 
-    /// Filters reset, view settings (sort, unit, reference, article) kept.
+    /// Filters reset (the article is one), view settings (sort, unit, reference) kept.
     pub fn cleared(&self) -> ViewState {
         ViewState {
-            article: self.article.clone(),
             sort: self.sort,
             unit: self.unit,
             reference: self.reference.clone(),
@@ -307,6 +314,9 @@ mod tests {
             ("?cat=<script>alert(1)</script>&country=UA", 1),
             ("?country=ua", 1),
             ("?sel=e1&sel=e2", 1),
+            ("?sel=a-1:e2", 0),
+            ("?sel=a%3Cb:e2", 1),
+            ("?sel=a:x2", 1),
             ("?from=2025-13-01", 1),
             ("?q=%E0%A4%A", 0),
             ("?synthetic=999999999999", 1),

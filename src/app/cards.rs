@@ -86,6 +86,20 @@ pub(super) fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
             casualty_src.push(c.text.clone());
         }
     }
+    // The articles that tell this event: the first teller, then any other that the
+    // collection folded into it.
+    let tellers: Vec<(String, String)> = ix.articles[index]
+        .iter()
+        .map(|id| {
+            let part = x.parts.iter().find(|p| &p.id == id);
+            let title = part.map_or(x.article.title.as_str(), |p| p.title.as_str());
+            let published = part
+                .and_then(|p| p.published.as_deref())
+                .or(x.article.published.as_deref())
+                .unwrap_or("date unknown");
+            (id.clone(), format!("{title} ({published})"))
+        })
+        .collect();
     let weapons = e.weapon_totals();
     let heading_id = format!("h-{}", e.id);
     let labelled_by = heading_id.clone();
@@ -107,6 +121,12 @@ pub(super) fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
                     {(e.background).then(|| view! { <span class="tag">" · context, not in totals"</span> })}
                 </p>
             </header>
+            <p class="from"><span class="k">{if tellers.len() > 1 { "Told by: " } else { "From: " }}</span>
+                {tellers.into_iter().enumerate().map(|(n, (id, t))| view! {
+                    {(n > 0).then_some("; ")}
+                    <a href=format!("?article={id}")>{t}</a>
+                }).collect_view()}
+            </p>
             <p class="summary-line">{e.summary.clone()}</p>
             {(!e.actors.is_empty()).then(|| view! { <p><span class="k">"Actors: "</span>{e.actors.join(", ")}</p> })}
             <p class="casualties"><span class="k">"Casualties: "</span>{format::casualty_lines(&e).join("; ")}

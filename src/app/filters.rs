@@ -19,6 +19,7 @@ pub(super) fn FacetSelect(
     let current = move || {
         ctx.state
             .with(|s| match facet {
+                Facet::Article => s.article.clone(),
                 Facet::Cat => s.cat.map(|c| c.key().to_string()),
                 Facet::Country => s.country.clone(),
                 Facet::Place => s.place.clone(),
@@ -37,6 +38,7 @@ pub(super) fn FacetSelect(
         let v = event_target_value(&ev);
         let v = (!v.is_empty()).then_some(v);
         update(ctx, true, |s| match facet {
+            Facet::Article => s.article = v,
             Facet::Cat => s.cat = v.as_deref().and_then(Category::from_key),
             Facet::Country => s.country = v,
             Facet::Place => s.place = v,
@@ -47,6 +49,16 @@ pub(super) fn FacetSelect(
     };
     let label_of = move |k: &str| -> String {
         match facet {
+            Facet::Article => ctx.ix.with(|ix| {
+                ix.x.parts
+                    .iter()
+                    .find(|p| p.id == k)
+                    .map(|p| match &p.published {
+                        Some(d) => format!("{} · {d}", p.title),
+                        None => p.title.clone(),
+                    })
+                    .unwrap_or_else(|| k.to_string())
+            }),
             Facet::Cat => Category::from_key(k)
                 .map(|c| c.label().to_string())
                 .unwrap_or_else(|| k.to_string()),
@@ -103,6 +115,7 @@ pub(super) fn FiltersForm(ctx: Ctx) -> impl IntoView {
                     prop:value=move || ctx.state.with(|s| s.q.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); update(ctx, false, |s| s.q = v) } />
             </div>
+            <FacetSelect ctx=ctx facet=Facet::Article label="Article" all="All articles" />
             <FacetSelect ctx=ctx facet=Facet::Cat label="Category" all="All categories" />
             <FacetSelect ctx=ctx facet=Facet::Country label="Country" all="All countries" />
             <FacetSelect ctx=ctx facet=Facet::Place label="Place" all="All places" />
@@ -129,7 +142,7 @@ pub(super) fn FiltersForm(ctx: Ctx) -> impl IntoView {
                 <label for="f-sort">"Sort by"</label>
                 <select id="f-sort" prop:value=move || ctx.state.with(|s| s.sort.key().to_string())
                     on:change=move |ev| { let v = event_target_value(&ev); update(ctx, true, |s| s.sort = Sort::from_key(&v).unwrap_or_default()) }>
-                    <option value="article">"Order in article"</option>
+                    <option value="article">"Newest article first"</option>
                     <option value="date">"Date"</option>
                     <option value="casualties">"Casualties"</option>
                     <option value="distance">"Distance from reference"</option>

@@ -24,9 +24,13 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
         let u = unit();
         ctx.ix.with(|ix| {
             let x = &ix.x;
-            let mut rows: Vec<_> = x.locations.iter().filter(|l| l.is_named_place()).map(|l| {
-                // A country row counts every event in that country, whatever its place.
-                let n_events = x.events.iter().filter(|e| e.place_id.as_deref() == Some(l.id.as_str()) || (l.kind == PlaceKind::Country && e.country.is_some() && e.country == l.country)).count();
+            // In a collection, the places of the articles whose events are in view.
+            let visible = ctx.visible.get();
+            let articles = filter::articles_in_view(x, &visible);
+            let shown = |l: &&eventlens_extract::Location| l.is_named_place() && l.mentions.iter().any(|m| filter::in_articles(x, m.sentence, &articles));
+            let mut rows: Vec<_> = x.locations.iter().filter(shown).map(|l| {
+                // A country row counts every event in view in that country, whatever its place.
+                let n_events = visible.iter().map(|&i| &x.events[i]).filter(|e| e.place_id.as_deref() == Some(l.id.as_str()) || (l.kind == PlaceKind::Country && e.country.is_some() && e.country == l.country)).count();
                 let d = r.as_ref().map(|r| geo::haversine_km(r.lat, r.lon, l.lat, l.lon));
                 let stated: Vec<String> = x.distances.iter().filter(|d| !d.is_length && d.subject_id.as_deref() == Some(l.id.as_str())).map(|d| {
                     let refl = d.reference_id.as_ref().and_then(|id| x.locations.iter().find(|m| &m.id == id));

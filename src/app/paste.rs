@@ -14,7 +14,7 @@ use crate::url;
 /// Runs the same extractor on text a person pastes. The result stays in this tab: a link
 /// cannot carry a whole article, so the share button then links the embedded one.
 #[component]
-pub(super) fn PasteArticle(ctx: Ctx, articles: Arc<Vec<Extraction>>) -> impl IntoView {
+pub(super) fn PasteArticle(ctx: Ctx, collection: Arc<Extraction>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
@@ -72,7 +72,8 @@ pub(super) fn PasteArticle(ctx: Ctx, articles: Arc<Vec<Extraction>>) -> impl Int
         });
     };
     let back = move |_| {
-        ctx.ix.set(ctx.state.with_untracked(|s| load(&articles, s)));
+        ctx.ix
+            .set(ctx.state.with_untracked(|s| load(&collection, s)));
         pasted.set(false);
         status.set(String::new());
     };
@@ -88,7 +89,7 @@ pub(super) fn PasteArticle(ctx: Ctx, articles: Arc<Vec<Extraction>>) -> impl Int
                     <input id="paste-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
                     <button type="button" on:click=run disabled=move || busy.get()>"Extract events"</button>
                     <button type="button" on:click=back style:display=move || if pasted.get() { "" } else { "none" }>
-                        "Back to the embedded article"
+                        "Back to the collection"
                     </button>
                 </div>
                 <p role="status" class="paste-status">{move || status.get()}</p>

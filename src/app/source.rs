@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::*;
+use crate::filter::Indexed;
 use crate::url;
 
 #[component]
@@ -15,6 +16,9 @@ pub(super) fn SourceView(ctx: Ctx) -> impl IntoView {
         <Show when=open>
             <section class="source" aria-label="Article text">
                 <h2>"Article"</h2>
+                <Show when=move || ctx.ix.with(|ix| !ix.x.parts.is_empty()) && ctx.state.with(|s| s.sel.is_none() && s.article.is_none())>
+                    <p class="muted">"Choose an event (“Show in article”) or an article in the filters to read its text here."</p>
+                </Show>
                 <button type="button" on:click=move |_| update(ctx, true, |s| s.source = false)>"Close article"</button>
                 <div class="article-text">
                     {move || {
@@ -22,7 +26,8 @@ pub(super) fn SourceView(ctx: Ctx) -> impl IntoView {
                         let sel = selected.get();
                         let hl: Vec<usize> = sel.as_ref().and_then(|id| ix.x.events.iter().find(|e| &e.id == id)).map(|e| e.sentences.clone()).unwrap_or_default();
                         let owners: Vec<Option<String>> = ix.x.sentences.iter().map(|s| ix.x.events.iter().find(|e| e.sentences.contains(&s.id)).map(|e| e.id.clone())).collect();
-                        ix.x.sentences.iter().map(|s| {
+                        let shown = shown_sentences(&ix, sel.as_deref(), ctx.state.with(|s| s.article.clone()).as_deref());
+                        ix.x.sentences.iter().filter(|s| shown.iter().any(|r| r.contains(&s.id))).map(|s| {
                             let text = s.span.slice(&ix.x.article.text).to_string();
                             let on = hl.contains(&s.id);
                             let owner = owners.get(s.id).cloned().flatten();
@@ -44,6 +49,7 @@ pub(super) fn SourceView(ctx: Ctx) -> impl IntoView {
                                     {text}
                                 </span>
                                 {if s.heading { " \n" } else { " " }}
+                                {shown.iter().any(|r| r.end == s.id + 1).then_some("\n\n")}
                             }
                         }).collect_view()
                     }}
@@ -51,4 +57,27 @@ pub(super) fn SourceView(ctx: Ctx) -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// The sentences to show: every article that tells the selected event, else the
+/// article chosen in the filters, else (one article loaded) the whole text. A
+/// collection's dozens of articles are never rendered at once.
+fn shown_sentences(
+    ix: &Indexed,
+    sel: Option<&str>,
+    article: Option<&str>,
+) -> Vec<std::ops::Range<usize>> {
+    let x = &ix.x;
+    if x.parts.is_empty() {
+        return std::iter::once(0..x.sentences.len()).collect();
+    }
+    let ids: Vec<&str> = match sel.and_then(|id| x.events.iter().position(|e| e.id == id)) {
+        Some(i) => ix.articles[i].iter().map(String::as_str).collect(),
+        None => article.into_iter().collect(),
+    };
+    x.parts
+        .iter()
+        .filter(|p| ids.contains(&p.id.as_str()))
+        .map(|p| p.sentences.start..p.sentences.end)
+        .collect()
 }

@@ -79,12 +79,26 @@ async function underServiceWorker(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/** The seed article alone: most scenarios check its known facts. */
+const seed = (query = "") => `${base}?article=article-001${query ? "&" + query : ""}`;
 const cards = (page) => page.getByRole("list", { name: "Events" }).locator("article");
 const countText = (page) => page.getByRole("form", { name: "Filters" }).locator(".count").innerText();
 
-test("loads the seed article's events with no errors", async () => {
+test("opens on the whole collection; one article is a facet; the seed's figures hold", async () => {
   const { context, page, errors, failed } = await open(base);
   assert.match(await page.title(), /EventLens/);
+  // The collection: every article in one view, newest first.
+  const header = await page.locator(".article-title").innerText();
+  const [, articles, events] = header.match(/(\d+) articles · (\d+) events · dates from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/) ?? [];
+  assert.ok(Number(articles) >= 39, header);
+  assert.match(await countText(page), new RegExp(`${events} of ${events} events`));
+  const form = page.getByRole("form", { name: "Filters" });
+  const options = await form.getByLabel("Article").locator("option").count();
+  assert.equal(options, Number(articles) + 1, "one option per article, and All");
+  assert.match(await cards(page).first().locator(".from").innerText(), /From: .*\(\d{4}-\d\d-\d\d\)/, "each card names its article and date");
+  // The article facet narrows to the seed, and the URL says so.
+  await form.getByLabel("Article").selectOption("article-001");
+  await page.waitForURL(/article=article-001/);
   const n = await cards(page).count();
   assert.ok(n >= 5, `at least five cards, got ${n}`);
   const strike = cards(page).filter({ hasText: "at least 12 killed" });
@@ -100,7 +114,7 @@ test("loads the seed article's events with no errors", async () => {
   const chart = summary.getByRole("list", { name: "Casualties by category" });
   assert.match(await chart.getByRole("listitem").first().innerText(), /missile attack[\s\S]*≥ 12 killed · ≥ 61 injured/);
   assert.match(await summary.innerText(), /violent event\(s\) in view state no casualty figure/);
-  assert.match(await countText(page), new RegExp(`${n} of ${n} events`));
+  assert.match(await countText(page), new RegExp(`${n} of ${events} events`));
   // The ledger: every figure with its role and reason, each linked to its sentence.
   await summary.getByText(/Every figure and why/).click();
   const ledger = page.getByRole("table", { name: "Casualty figure ledger" });
@@ -115,6 +129,34 @@ test("loads the seed article's events with no errors", async () => {
   assert.deepEqual(await page.evaluate(() => window.__csp), [], "no Content-Security-Policy violation");
   assert.deepEqual(errors, []);
   assert.deepEqual(failed, []);
+  await context.close();
+});
+
+test("an incident two articles tell is one event, counted once, with both sources", async () => {
+  const { context, page, errors } = await open(base + "?article=followup-dnipro-toll-sunday");
+  const card = cards(page).filter({ hasText: "Told by:" });
+  assert.equal(await card.count(), 1, "one card for the strike both articles tell");
+  const text = await card.innerText();
+  assert.match(text, /Death toll in Dnipro apartment block strike rises to 44 \(2023-01-17\)/);
+  assert.match(text, /Dnipro toll climbs to 30 .*\(2023-01-15\)/);
+  assert.match(text, /44 killed/, "the later article's toll");
+  const summary = page.getByRole("region", { name: "Casualty summary" });
+  assert.match(await summary.innerText(), /44 killed/);
+  await card.getByText(/Source sentences/).click();
+  assert.match(await card.locator(".merges").innerText(), /also told by .*same date, place and category; killed 44 and 30/);
+  // The earlier toll stays in the ledger, with why it is not added.
+  await summary.getByText(/Every figure and why/).click();
+  const ledger = page.getByRole("table", { name: "Casualty figure ledger" });
+  const old = ledger.getByRole("row").filter({ hasText: /^superseded/ }).filter({ hasText: "climbs to 30" });
+  assert.equal(await old.count(), 1);
+  assert.match(await old.innerText(), /tells the same incident later and gives 44/);
+  // The article view shows both texts, the event's sentences highlighted in each.
+  await card.getByRole("button", { name: "Show in article" }).click();
+  const hl = await page.locator(".article-text .sent.hl").allInnerTexts();
+  assert.ok(hl.some((t) => /At least 30 people were killed/.test(t)), hl.join("\n"));
+  assert.ok(hl.some((t) => /climbed to 44/.test(t)), hl.join("\n"));
+  await page.screenshot({ path: path.join(out, "merged-incident.png"), fullPage: true });
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -142,7 +184,7 @@ test("a Content-Security-Policy lets only the page's own code run", async () => 
 });
 
 test("downloads hold exactly the events in view and parse", async () => {
-  const { context, page, errors, failed } = await open(base, { acceptDownloads: true });
+  const { context, page, errors, failed } = await open(seed(), { acceptDownloads: true });
   // Narrow the view first, so the files must follow the filter, not the whole article.
   const form = page.getByRole("form", { name: "Filters" });
   await form.getByLabel("Category").selectOption("missile");
@@ -193,14 +235,21 @@ test("downloads hold exactly the events in view and parse", async () => {
 });
 
 test("each filter changes the count and the summary follows", async () => {
-  const { context, page, errors } = await open(base);
+  const { context, page, errors } = await open(seed());
   const total = await cards(page).count();
   const form = page.getByRole("form", { name: "Filters" });
+  const all = Number((await countText(page)).match(/of (\d+) events/)[1]);
+  // "Clear all filters" clears the article too (it is one facet among others).
+  const clear = async () => {
+    await form.getByRole("button", { name: "Clear all filters" }).click();
+    assert.equal(await cards(page).count(), Math.min(all, 20), "a page of the whole collection");
+    await form.getByLabel("Article").selectOption("article-001");
+  };
   await form.getByLabel("Category").selectOption("talks");
   assert.equal(await cards(page).count(), 1);
-  assert.match(await countText(page), new RegExp(`1 of ${total} events`));
+  assert.match(await countText(page), new RegExp(`1 of ${all} events`));
   assert.match(await cards(page).first().innerText(), /Istanbul/);
-  await form.getByRole("button", { name: "Clear all filters" }).click();
+  await clear();
   assert.equal(await cards(page).count(), total);
 
   await form.getByLabel("Country").selectOption("RU");
@@ -210,7 +259,7 @@ test("each filter changes the count and the summary follows", async () => {
   assert.match(await summary.getByRole("list", { name: "Casualties by category" }).innerText(), /air\/drone strike[\s\S]*0 killed · 0 injured/, "a row of explicit zeros");
   await form.getByLabel("Place").selectOption("Irkutsk region");
   assert.equal(await cards(page).count(), 1);
-  await form.getByRole("button", { name: "Clear all filters" }).click();
+  await clear();
 
   await form.getByLabel("Only events with casualties").check();
   assert.equal(await cards(page).count(), 1);
@@ -228,22 +277,20 @@ test("each filter changes the count and the summary follows", async () => {
   await form.getByLabel("Search text").fill("no-such-words-anywhere");
   assert.equal(await cards(page).count(), 0);
   await assert.doesNotReject(page.getByText("No event matches these filters.").waitFor());
-  await page.getByRole("region", { name: /Events/ }).getByRole("button", { name: "Clear all filters" }).click().catch(async () => {
-    await page.locator(".empty button").click();
-  });
+  await form.getByLabel("Search text").fill("");
   assert.equal(await cards(page).count(), total);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("filters work from the keyboard alone", async () => {
-  const { context, page, errors } = await open(base);
+  const { context, page, errors } = await open(seed());
   await page.getByLabel("Search text").focus();
   await page.keyboard.type("Istanbul");
   assert.equal(await cards(page).count(), 1);
   await page.keyboard.press("Tab"); // Category
   const focused = await page.evaluate(() => document.activeElement?.id);
-  assert.equal(focused, "f-category");
+  assert.equal(focused, "f-article");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Backspace");
@@ -253,7 +300,7 @@ test("filters work from the keyboard alone", async () => {
 });
 
 test("locations show Irkutsk with stated and great-circle distances, flagged", async () => {
-  const { context, page, errors } = await open(base);
+  const { context, page, errors } = await open(seed());
   const table = page.getByRole("table", { name: "Locations" });
   const row = table.getByRole("row").filter({ hasText: "Irkutsk region" });
   const text = await row.innerText();
@@ -271,7 +318,7 @@ test("locations show Irkutsk with stated and great-circle distances, flagged", a
 });
 
 test("source view highlights sentences and leads back to the card", async () => {
-  const { context, page, errors } = await open(base);
+  const { context, page, errors } = await open(seed());
   const strike = cards(page).filter({ hasText: "at least 12 killed" });
   await strike.getByRole("button", { name: "Show in article" }).click();
   const hl = page.locator(".article-text .sent.hl");
@@ -281,13 +328,13 @@ test("source view highlights sentences and leads back to the card", async () => 
   await talk.click();
   const selected = page.locator("article.card.selected");
   assert.match(await selected.innerText(), /diplomacy\/talks/);
-  assert.match(page.url(), /sel=e\d+/);
+  assert.match(page.url(), /sel=article-001%3Ae\d+/);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("a shared link restores the same view in a fresh browser", async () => {
-  const a = await open(base);
+  const a = await open(seed());
   const form = a.page.getByRole("form", { name: "Filters" });
   await form.getByLabel("Country").selectOption("UA");
   await form.getByLabel("Category").selectOption("missile");
@@ -296,7 +343,7 @@ test("a shared link restores the same view in a fresh browser", async () => {
   const url = a.page.url();
   assert.match(url, /cat=missile/);
   assert.match(url, /country=UA/);
-  assert.match(url, /sel=e\d/);
+  assert.match(url, /sel=article-001%3Ae\d/);
   const want = { count: await countText(a.page), cards: await cards(a.page).allInnerTexts(), summary: await a.page.getByRole("region", { name: "Casualty summary" }).innerText(), sel: await a.page.locator("article.card.selected").getAttribute("id") };
   const b = await open(url);
   assert.equal(await countText(b.page), want.count);
@@ -358,7 +405,7 @@ test("works offline after the first visit, shared links included", async () => {
 });
 
 test("a new build is announced without breaking the open page", async () => {
-  const { context, page, errors } = await open(base);
+  const { context, page, errors } = await open(seed());
   await underServiceWorker(page);
   const old = fs.readFileSync(path.join(dist, "sw.js"), "utf8");
   swOverride = old.replace(/const VERSION = "[^"]*"/, 'const VERSION = "next-build"');
@@ -377,11 +424,11 @@ test("a new build is announced without breaking the open page", async () => {
 });
 
 test("narrow, dark and sub-path views render", async () => {
-  const narrow = await open(base, { viewport: { width: 360, height: 800 } });
+  const narrow = await open(seed(), { viewport: { width: 360, height: 800 } });
   const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no horizontal scroll at 360px (overflow ${overflow}px)`);
   // The filters fold behind one button, so the first screen shows the summary and a card.
-  const toggle = narrow.page.getByRole("button", { name: "Filters (0)" });
+  const toggle = narrow.page.getByRole("button", { name: "Filters (1)" });
   assert.equal(await toggle.getAttribute("aria-expanded"), "false");
   assert.equal(await narrow.page.getByLabel("Category", { exact: true }).isVisible(), false, "folded at 360px");
   const top = async (loc) => (await loc.boundingBox()).y;
@@ -391,7 +438,7 @@ test("narrow, dark and sub-path views render", async () => {
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   await narrow.page.getByLabel("Category", { exact: true }).selectOption("talks");
-  await narrow.page.getByRole("button", { name: "Filters (1)" }).waitFor();
+  await narrow.page.getByRole("button", { name: "Filters (2)" }).waitFor();
   assert.equal(await cards(narrow.page).count(), 1);
   await narrow.page.screenshot({ path: path.join(out, "mobile-360-filters.png") });
   assert.deepEqual(narrow.errors, []);
@@ -401,7 +448,7 @@ test("narrow, dark and sub-path views render", async () => {
   assert.equal(bg, "rgb(18, 20, 23)");
   await dark.page.screenshot({ path: path.join(out, "dark.png"), fullPage: true });
   await dark.context.close();
-  const sub = await open(base + "eventlens/?cat=talks");
+  const sub = await open(base + "eventlens/?article=article-001&cat=talks");
   assert.equal(await cards(sub.page).count(), 1);
   assert.deepEqual(sub.errors, []);
   assert.deepEqual(sub.failed, []);
@@ -409,7 +456,7 @@ test("narrow, dark and sub-path views render", async () => {
 });
 
 test("a pasted article goes through the same extractor", async () => {
-  const { context, page, errors, failed } = await open(base);
+  const { context, page, errors, failed } = await open(seed());
   const paste = page.getByRole("region", { name: "Analyse an article" });
   await paste.getByText("Analyse another article").click();
   await paste.getByRole("button", { name: "Extract events" }).click();
@@ -428,8 +475,8 @@ test("a pasted article goes through the same extractor", async () => {
   assert.match(await card.innerText(), /Kharkiv, UA/);
   assert.match(await card.innerText(), /2025-05-31/, "Saturday before a Sunday publication");
   assert.match(await page.locator(".article-title").innerText(), /Missile strike hits Kharkiv/);
-  await paste.getByRole("button", { name: "Back to the embedded article" }).click();
-  assert.equal(await cards(page).filter({ hasText: "at least 12 killed" }).count(), 1);
+  await paste.getByRole("button", { name: "Back to the collection" }).click();
+  assert.match(await page.locator(".article-title").innerText(), /^\d+ articles · /);
   assert.deepEqual(errors, []);
   assert.deepEqual(failed, []);
   await context.close();

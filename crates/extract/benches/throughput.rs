@@ -4,10 +4,10 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use eventlens_extract::{extract, ArticleMeta, Gazetteer};
 
-/// The repo's articles: the seed first, then the corpus in directory order.
+/// The repo's articles, in directory order.
 fn articles() -> Vec<String> {
-    let mut texts = vec![include_str!("../../../articles/article-001.txt").to_string()];
-    for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"))
+    let mut texts = Vec::new();
+    for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../articles"))
         .into_iter()
         .flatten()
         .flatten()

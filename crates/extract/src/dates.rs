@@ -250,6 +250,9 @@ pub fn is_report_date(toks: &[Tok], hit: &DateHit) -> bool {
         return false;
     }
     use crate::lexicon::Class;
+    if gives_a_figure(&toks[hit.start.saturating_sub(10)..hit.start]) {
+        return true;
+    }
     for t in toks[..hit.start].iter().rev().take(6) {
         if t.has(Class::VIOLENCE_VERB) || t.has(Class::DEATH) || t.has(Class::INJURY) {
             return false;
@@ -259,6 +262,21 @@ pub fn is_report_date(toks: &[Tok], hit: &DateHit) -> bool {
         }
     }
     false
+}
+
+/// "had given a figure of 40 dead", "put the toll at 17": the clause reports a figure,
+/// so a date closing it is when the figure was given. No act of violence may be told
+/// in it ("put the toll at 17 after a strike on Monday" dates the strike).
+fn gives_a_figure(before: &[Tok]) -> bool {
+    use crate::lexicon::Class;
+    let giving = before.windows(3).position(|w| {
+        w[0].is_any(&[
+            "gave", "given", "give", "gives", "put", "puts", "set", "sets",
+        ]) && w[1..]
+            .iter()
+            .any(|t| t.is_any(&["figure", "toll", "count", "tally"]))
+    });
+    giving.is_some_and(|g| !before[g..].iter().any(|t| t.has(Class::VIOLENCE_VERB)))
 }
 
 /// The month at `i` when a day follows it ("June 27").
@@ -410,6 +428,14 @@ mod tests {
             [false]
         );
         assert_eq!(report_dates("An inquiry published on May 9."), [true]);
+        assert_eq!(
+            report_dates("The mayor had given a figure of 12 dead early on Monday."),
+            [true]
+        );
+        assert_eq!(
+            report_dates("Officials put the toll at 9 after shelling hit the town on Monday."),
+            [false]
+        );
         // The incident's own date, even after a verb of saying.
         assert_eq!(
             report_dates("Officials said a drone killed two people on Friday."),

@@ -609,7 +609,16 @@ fn own_casualties(
 fn opens_new_incident(toks: &[Tok]) -> bool {
     toks.first()
         .is_some_and(|t| t.is_any(&["other", "another", "separately", "meanwhile"]))
+        && !counts_further_people(toks)
         || crate::cues::opens_with_time_shift(toks)
+}
+
+/// "Another 28 people were wounded", "Other victims…": the opening word adds people to
+/// the incident being told, it does not open another one ("Another strike hit…").
+fn counts_further_people(toks: &[Tok]) -> bool {
+    let noun_at = crate::numbers::number_at(toks, 1).map_or(1, |n| n.end);
+    toks.get(noun_at)
+        .is_some_and(|t| t.has(crate::lexicon::Class::PERSON))
 }
 
 /// A category named only as context: kept as a background event with no facts.
@@ -1525,5 +1534,13 @@ mod tests {
         let x = run("Russia fired 90 missiles at Ukraine on Sunday.\nIn the Lviv region, a missile killed a man.");
         assert_eq!(events(&x).len(), 2);
         assert_eq!(killed_min(&x), Some(1));
+    }
+
+    #[test]
+    fn another_with_a_count_of_people_adds_to_the_incident() {
+        let x = run("A shell hit a bus station in the town on Sunday, killing nine people.\nAnother 14 people were wounded.");
+        assert_eq!(events(&x).len(), 1, "{:#?}", x.events);
+        let x = run("A shell hit a bus station in the town on Sunday, killing nine people.\nAnother shell struck a school on Sunday, killing two.");
+        assert_eq!(events(&x).len(), 2, "{:#?}", x.events);
     }
 }

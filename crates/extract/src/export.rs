@@ -76,6 +76,27 @@ fn source_sentences(x: &Extraction, e: &Event) -> String {
         .join(" | ")
 }
 
+/// The id a row carries: unique across articles. In a collection the event's id already
+/// names its article; a single article's ids are prefixed with the article's id.
+fn row_id(x: &Extraction, e: &Event) -> String {
+    if x.parts.is_empty() {
+        format!("{}-{}", x.article.id, e.id)
+    } else {
+        e.id.clone()
+    }
+}
+
+/// The titles of the articles that tell an event, the first teller first.
+fn articles_of(x: &Extraction, e: &Event) -> String {
+    let mut titles: Vec<&str> = vec![x.article_of(e).1];
+    for p in e.sentences.iter().filter_map(|&s| x.part_of_sentence(s)) {
+        if !titles.contains(&p.title.as_str()) {
+            titles.push(&p.title);
+        }
+    }
+    titles.join(" | ")
+}
+
 fn selected<'a>(x: &'a Extraction, idx: &'a [usize]) -> impl Iterator<Item = &'a Event> {
     idx.iter().filter_map(|&i| x.events.get(i))
 }
@@ -99,7 +120,7 @@ pub fn csv(x: &Extraction, idx: &[usize]) -> String {
             .map(|w| format!("{} {}", w.count.unwrap_or(0), w.kind.key()))
             .collect();
         let row = [
-            format!("{}-{}", x.article.id, e.id),
+            row_id(x, e),
             e.date.clone().unwrap_or_default(),
             e.time.clone().unwrap_or_default(),
             e.category.label().to_string(),
@@ -117,7 +138,7 @@ pub fn csv(x: &Extraction, idx: &[usize]) -> String {
             imax,
             weapons.join("; "),
             e.summary.clone(),
-            x.article.title.clone(),
+            articles_of(x, e),
             source_sentences(x, e),
         ];
         let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
@@ -144,10 +165,10 @@ pub fn geojson(x: &Extraction, idx: &[usize]) -> Value {
             );
             json!({
                 "type": "Feature",
-                "id": format!("{}-{}", x.article.id, e.id),
+                "id": row_id(x, e),
                 "geometry": geometry,
                 "properties": {
-                    "article": x.article.title,
+                    "article": articles_of(x, e),
                     "event": e.id,
                     "date": e.date,
                     "category": e.category.label(),

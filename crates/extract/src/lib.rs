@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod article;
 pub mod casualties;
+pub mod collection;
 pub mod cues;
 pub mod dates;
 pub mod distances;
@@ -154,6 +155,7 @@ pub fn extract(meta: ArticleMeta, gaz: &Gazetteer) -> Extraction {
         totals,
         ledger,
         warnings,
+        parts: Vec::new(),
     }
 }
 

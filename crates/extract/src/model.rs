@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use schemars::JsonSchema;
 
 /// Version of the JSON contract; `schema/extraction.schema.json` is generated from it.
-pub const SCHEMA_VERSION: &str = "2.1.0";
+pub const SCHEMA_VERSION: &str = "2.2.0";
 
 /// Byte offsets into the article text, `end` exclusive. Always on UTF-8 boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -441,6 +441,46 @@ pub struct Extraction {
     pub ledger: Vec<Figure>,
     /// Problems with the input that did not stop extraction (e.g. "looks like HTML").
     pub warnings: Vec<String>,
+    /// For a collection ([`crate::collection`]): the articles whose texts were joined
+    /// into `article.text`, in order. Empty for a single article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<ArticlePart>,
+}
+
+/// One article inside a collection: where its text and sentences sit in the joined text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ArticlePart {
+    pub id: String,
+    pub title: String,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    /// The article's text within the collection's text.
+    pub span: Span,
+    /// Its sentences, as a range of sentence ids (`end` exclusive).
+    pub sentences: Span,
+}
+
+impl Extraction {
+    /// The article a sentence was read from: the part holding it in a collection,
+    /// `None` for a single article (whose meta is `article`).
+    pub fn part_of_sentence(&self, s: usize) -> Option<&ArticlePart> {
+        self.parts
+            .iter()
+            .find(|p| p.sentences.start <= s && s < p.sentences.end)
+    }
+
+    /// (id, title, published) of the article that first told an event.
+    pub fn article_of(&self, e: &Event) -> (&str, &str, Option<&str>) {
+        match e.sentences.first().and_then(|&s| self.part_of_sentence(s)) {
+            Some(p) => (&p.id, &p.title, p.published.as_deref()),
+            None => (
+                &self.article.id,
+                &self.article.title,
+                self.article.published.as_deref(),
+            ),
+        }
+    }
 }
 
 /// A date or clock time the text states, resolved to the calendar.

@@ -434,7 +434,7 @@ fn reading(written: &str, at: &At, national: bool) -> Reading {
     }
     let org_head = |t: &Tok| t.is_capitalized() && ORG_HEADS.contains(&t.norm());
     let of_org = at.ti >= 2 && at.toks[at.ti - 1].is("of") && org_head(&at.toks[at.ti - 2]);
-    if at.next().is_some_and(org_head) || of_org {
+    if at.next().is_some_and(org_head) || of_org || names_an_office(at) {
         return Reading::InOrganisation;
     }
     if looks_like_place(at) || crate::facilities::head_follows(at.toks, at.last + 1) {
@@ -444,6 +444,39 @@ fn reading(written: &str, at: &At, national: bool) -> Reading {
     } else {
         Reading::NotAPlace
     }
+}
+
+/// "the Donetsk regional prosecutor's office", "the Odesa city council", "the Kharkiv
+/// regional military administration": the name says
+/// whose office speaks, not where anything happened.
+fn names_an_office(at: &At) -> bool {
+    let after = &at.toks[(at.last + 1).min(at.toks.len())..];
+    after.first().is_some_and(|t| {
+        t.is_any(&[
+            "regional",
+            "provincial",
+            "district",
+            "municipal",
+            "city",
+            "oblast",
+        ])
+    }) && after[1..]
+        .iter()
+        .find(|t| !t.is_any(&["military", "civil", "state"]))
+        .is_some_and(|t| {
+            t.is_any(&[
+                "prosecutor",
+                "prosecutors",
+                "prosecutor's",
+                "administration",
+                "office",
+                "police",
+                "authorities",
+                "council",
+                "court",
+                "department",
+            ])
+        })
 }
 
 /// "Iskander missiles", "Kalibr cruise missiles": a weapon's model, not a place. A
@@ -870,5 +903,20 @@ mod tests {
         assert_eq!(title_case("KHAN YOUNIS"), "Khan Younis");
         assert_eq!(title_case("PORT-AU-PRINCE"), "Port-Au-Prince");
         assert_eq!(title_case("Kyiv"), "Kyiv");
+    }
+
+    #[test]
+    fn an_office_named_for_a_place_is_not_the_place() {
+        let f =
+            found("Figures from the Kharkiv regional prosecutor's office put the toll at nine.");
+        assert!(
+            f.iter()
+                .all(|(w, _, r)| w != "Kharkiv" || *r == ToponymRole::Organisation),
+            "{f:?}"
+        );
+        let f = found("A drone hit a regional hospital in Kharkiv.");
+        assert!(f
+            .iter()
+            .any(|(w, _, r)| w == "Kharkiv" && *r == ToponymRole::Literal));
     }
 }

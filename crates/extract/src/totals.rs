@@ -35,32 +35,45 @@ pub fn sum<'a>(items: impl Iterator<Item = &'a Interval>) -> Interval {
     }
 }
 
-/// Totals over a set of events: their counted figures, plus parts whose summary is not in
-/// the set. `None` when no figure of that kind is in view: unknown, not zero.
-pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>, ledger: &[Figure]) -> Totals {
+/// The figures that make the totals over a set of events: their counted figures, plus
+/// parts whose summary is not in the set. Background events add nothing.
+pub fn counted<'a, 'e>(
+    events: impl Iterator<Item = &'e Event>,
+    ledger: &'a [Figure],
+) -> Vec<&'a Figure> {
     let ids: HashSet<&str> = events
         .filter(|e| !e.background)
         .map(|e| e.id.as_str())
         .collect();
-    let counts = |f: &Figure| {
-        f.event.as_deref().is_some_and(|e| ids.contains(e))
-            && (f.role == FigureRole::Counted
-                || (f.role == FigureRole::Part
-                    && f.refers_to.as_deref().is_none_or(|r| !ids.contains(r))))
-    };
+    ledger
+        .iter()
+        .filter(|f| {
+            f.event.as_deref().is_some_and(|e| ids.contains(e))
+                && (f.role == FigureRole::Counted
+                    || (f.role == FigureRole::Part
+                        && f.refers_to.as_deref().is_none_or(|r| !ids.contains(r))))
+        })
+        .collect()
+}
+
+/// Totals over a set of events: the sum of [`counted`] figures of each kind. `None` when
+/// no figure of that kind is in view: unknown, not zero.
+pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>, ledger: &[Figure]) -> Totals {
+    let figures = counted(events, ledger);
     let of_kind = |k: CasualtyKind| -> Option<Interval> {
-        let xs: Vec<&Interval> = ledger
+        let xs: Vec<&Interval> = figures
             .iter()
-            .filter(|f| f.kind == Some(k) && counts(f))
+            .filter(|f| f.kind == Some(k))
             .map(|f| &f.count)
             .collect();
         (!xs.is_empty()).then(|| sum(xs.into_iter()))
     };
     // The ledger is in text order, so one event's figures need not be adjacent.
     let mut evs: Vec<String> = Vec::new();
-    for f in ledger.iter().filter(|f| {
-        counts(f) && matches!(f.kind, Some(CasualtyKind::Killed | CasualtyKind::Injured))
-    }) {
+    for f in figures
+        .iter()
+        .filter(|f| matches!(f.kind, Some(CasualtyKind::Killed | CasualtyKind::Injured)))
+    {
         if let Some(e) = f.event.as_ref().filter(|e| !evs.contains(e)) {
             evs.push(e.clone());
         }
