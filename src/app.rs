@@ -1,5 +1,5 @@
 //! The page: `App` wires the view state, the URL and the data; each view lives in its
-//! own module below (filters, summary, downloads, cards, source, locations, paste). Components read
+//! own module below (filters, summary, timeline, downloads, cards, source, locations, paste). Components read
 //! derived values (memos over the view state) and write the view state through
 //! `update`; no component keeps a copy of data another one owns.
 
@@ -23,6 +23,7 @@ mod locations;
 mod paste;
 mod source;
 mod summary;
+mod timeline;
 
 use cards::EventList;
 use downloads::Downloads;
@@ -31,6 +32,7 @@ use locations::Locations;
 use paste::PasteArticle;
 use source::SourceView;
 use summary::Summary;
+use timeline::Timeline;
 
 /// Cards rendered at once (about two screens); more appear on request, so a filter
 /// change re-renders a bounded number of cards whatever the corpus size.
@@ -226,6 +228,7 @@ pub fn App() -> impl IntoView {
             <div class="content">
                 <PasteArticle ctx=ctx collection=collection.clone() />
                 <Summary ctx=ctx />
+                <Timeline ctx=ctx />
                 <Downloads ctx=ctx />
                 <EventList ctx=ctx />
                 <SourceView ctx=ctx />

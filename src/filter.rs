@@ -92,6 +92,8 @@ pub enum Facet {
     Place,
     Actor,
     Weapon,
+    /// The From/To range (the timeline shows every date the other filters leave).
+    Dates,
     None,
 }
 
@@ -135,14 +137,16 @@ pub fn matches(ix: &Indexed, i: usize, s: &ViewState, skip: Facet) -> bool {
             }
         }
     }
-    if let Some(f) = &s.from {
-        if e.date.as_ref().is_none_or(|d| d < f) {
-            return false;
+    if skip != Facet::Dates {
+        if let Some(f) = &s.from {
+            if e.date.as_ref().is_none_or(|d| d < f) {
+                return false;
+            }
         }
-    }
-    if let Some(t) = &s.to {
-        if e.date.as_ref().is_none_or(|d| d > t) {
-            return false;
+        if let Some(t) = &s.to {
+            if e.date.as_ref().is_none_or(|d| d > t) {
+                return false;
+            }
         }
     }
     if s.casualties_only && !has_casualties(e) {
@@ -240,7 +244,7 @@ pub fn facet_counts<'a>(ix: &'a Indexed, s: &ViewState, facet: Facet) -> Vec<(St
                     }
                 }
             }
-            Facet::None => {}
+            Facet::Dates | Facet::None => {}
         }
     }
     let mut out: Vec<(String, usize)> = counts

@@ -1,5 +1,6 @@
-//! Event explorer: the embedded article's events, filterable, with casualty totals and a
-//! distance-checked location list. Pure logic lives in `state`, `filter` and `format`;
+//! Event explorer: the embedded collection of articles, filterable, with casualty totals and a
+//! distance-checked location list and a timeline. Pure logic lives in `state`, `filter`,
+//! `format` and `timeline`;
 //! `app` wires it to the DOM; `url` is the only module that touches browser history.
 
 mod app;
@@ -7,6 +8,7 @@ mod data;
 mod filter;
 mod format;
 mod state;
+mod timeline;
 mod url;
 
 fn main() {

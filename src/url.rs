@@ -87,6 +87,17 @@ pub fn scroll_into_view(id: &str) {
     }
 }
 
+/// Moves keyboard focus to an element (roving focus in a group of controls).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// The extraction worker, its readiness, and a request waiting for it to be ready.
 struct WorkerSlot {
     worker: web_sys::Worker,

@@ -25,7 +25,7 @@ pub(super) fn FacetSelect(
                 Facet::Place => s.place.clone(),
                 Facet::Actor => s.actor.clone(),
                 Facet::Weapon => s.weapon.clone(),
-                Facet::None => None,
+                Facet::Dates | Facet::None => None,
             })
             .unwrap_or_default()
     };
@@ -44,7 +44,7 @@ pub(super) fn FacetSelect(
             Facet::Place => s.place = v,
             Facet::Actor => s.actor = v,
             Facet::Weapon => s.weapon = v,
-            Facet::None => {}
+            Facet::Dates | Facet::None => {}
         });
     };
     let label_of = move |k: &str| -> String {

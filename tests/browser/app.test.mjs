@@ -160,6 +160,41 @@ test("an incident two articles tell is one event, counted once, with both source
   await context.close();
 });
 
+test("a timeline range sets From/To, the count and the URL, by mouse and keyboard", async () => {
+  const { context, page, errors } = await open(base);
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  const bars = timeline.getByRole("group").getByRole("button");
+  const n = await bars.count();
+  assert.ok(n >= 20, `month bars over the collection's span, got ${n}`);
+  const total = Number((await countText(page)).match(/of (\d+) events/)[1]);
+  // The tallest bar: its label names its dates and how many events it holds.
+  const labels = await bars.evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+  const i = labels.findIndex((l) => /: [1-9]\d* events?/.test(l));
+  const [, from, to, k] = labels[i].match(/^(\S+) to (\S+): (\d+) event/);
+  await bars.nth(i).click();
+  await page.waitForURL(new RegExp(`from=${from}&to=${to}`));
+  assert.equal(await page.getByLabel("From", { exact: true }).inputValue(), from);
+  assert.match(await countText(page), new RegExp(`^${k} of ${total} events`));
+  assert.equal(await bars.nth(i).getAttribute("aria-pressed"), "true");
+  // Shift+click extends the range to a later bar.
+  const j = labels.findIndex((l, x) => x > i && /: [1-9]\d* events?/.test(l));
+  await bars.nth(j).click({ modifiers: ["Shift"] });
+  await page.waitForURL(new RegExp(`from=${from}&to=${labels[j].match(/to (\S+):/)[1]}`));
+  assert.ok(Number((await countText(page)).match(/^(\d+)/)[1]) > Number(k));
+  // Keyboard: arrows move between bars, Shift+arrow extends, Enter chooses one.
+  await bars.nth(j).focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.id), `bar-${j + 1}`);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(new RegExp(`from=${labels[j + 1].match(/^(\S+)/)[1]}`));
+  await timeline.getByRole("button", { name: "Show all dates" }).click();
+  await page.waitForURL((u) => !/from=/.test(u.search));
+  assert.match(await countText(page), new RegExp(`^${total} of ${total} events`));
+  await timeline.screenshot({ path: path.join(out, "timeline.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a Content-Security-Policy lets only the page's own code run", async () => {
   const { context, page, errors, failed } = await open(base);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
