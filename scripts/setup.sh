@@ -55,4 +55,11 @@ if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || ! grep -q "\"version\": \"$BI
   mkdir -p "$TOOLS"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
+if ! grep -q "\"version\": \"$WORLD_ATLAS_VERSION\"" "$TOOLS/node_modules/world-atlas/package.json" 2>/dev/null \
+  || ! grep -q "\"version\": \"$TOPOJSON_CLIENT_VERSION\"" "$TOOLS/node_modules/topojson-client/package.json" 2>/dev/null; then
+  log "npm install world-atlas@$WORLD_ATLAS_VERSION topojson-client@$TOPOJSON_CLIENT_VERSION (map outlines)"
+  mkdir -p "$TOOLS"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" \
+    "world-atlas@$WORLD_ATLAS_VERSION" "topojson-client@$TOPOJSON_CLIENT_VERSION" >/dev/null
+fi
 export PATH="$TOOLS/node_modules/.bin:$PATH"

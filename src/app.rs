@@ -1,5 +1,5 @@
 //! The page: `App` wires the view state, the URL and the data; each view lives in its
-//! own module below (filters, summary, timeline, downloads, cards, source, locations, paste). Components read
+//! own module below (filters, summary, timeline, map, downloads, cards, source, locations, paste). Components read
 //! derived values (memos over the view state) and write the view state through
 //! `update`; no component keeps a copy of data another one owns.
 
@@ -20,6 +20,7 @@ mod cards;
 mod downloads;
 mod filters;
 mod locations;
+mod map;
 mod paste;
 mod source;
 mod summary;
@@ -29,6 +30,7 @@ use cards::EventList;
 use downloads::Downloads;
 use filters::FiltersForm;
 use locations::Locations;
+use map::MapView;
 use paste::PasteArticle;
 use source::SourceView;
 use summary::Summary;
@@ -229,6 +231,7 @@ pub fn App() -> impl IntoView {
                 <PasteArticle ctx=ctx collection=collection.clone() />
                 <Summary ctx=ctx />
                 <Timeline ctx=ctx />
+                <MapView ctx=ctx />
                 <Downloads ctx=ctx />
                 <EventList ctx=ctx />
                 <SourceView ctx=ctx />

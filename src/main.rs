@@ -7,6 +7,7 @@ mod app;
 mod data;
 mod filter;
 mod format;
+mod map;
 mod state;
 mod timeline;
 mod url;

@@ -87,6 +87,42 @@ pub fn scroll_into_view(id: &str) {
     }
 }
 
+/// Fetches a file of the build (same origin) as text; `done` gets the text or a reason.
+pub fn fetch_text(path: &'static str, done: impl FnOnce(Result<String, String>) + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let promise = window().fetch_with_str(path);
+    wasm_bindgen_futures::spawn_local(async move {
+        let fail = |_| format!("could not load {path}");
+        let result = async {
+            let resp: web_sys::Response = JsFuture::from(promise)
+                .await
+                .map_err(fail)?
+                .dyn_into()
+                .map_err(fail)?;
+            if !resp.ok() {
+                return Err(format!("could not load {path} ({})", resp.status()));
+            }
+            let text = JsFuture::from(resp.text().map_err(fail)?)
+                .await
+                .map_err(fail)?;
+            text.as_string()
+                .ok_or_else(|| format!("{path} is not text"))
+        }
+        .await;
+        done(result);
+    });
+}
+
+/// Where the element an event listener sits on is on screen: (left, top, width,
+/// height) in CSS pixels.
+pub fn rect_of(target: Option<web_sys::EventTarget>) -> Option<(f64, f64, f64, f64)> {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::Element = target?.dyn_into().ok()?;
+    let r = el.get_bounding_client_rect();
+    (r.width() > 0.0 && r.height() > 0.0).then(|| (r.left(), r.top(), r.width(), r.height()))
+}
+
 /// Moves keyboard focus to an element (roving focus in a group of controls).
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;

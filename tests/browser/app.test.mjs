@@ -195,6 +195,61 @@ test("a timeline range sets From/To, the count and the URL, by mouse and keyboar
   await context.close();
 });
 
+test("the map: a marker per located event in view, a click selects its card, zoom and pan", async () => {
+  const { context, page, errors } = await open(seed());
+  const map = page.getByRole("region", { name: "Map" });
+  const markers = map.locator(".markers [role=button]");
+  // Markers equal the events in view that have a place (cards without one say so).
+  const located = await cards(page).evaluateAll((cs) => cs.filter((c) => !/place not stated|no place named/.test(c.querySelector(".meta").textContent)).length);
+  assert.equal(await markers.count(), located);
+  assert.match(await map.innerText(), new RegExp(`${located} of \\d+ events in view have a place`));
+  // Each marker's accessible name gives category, place and date.
+  const names = await markers.evaluateAll((ms) => ms.map((m) => m.getAttribute("aria-label")));
+  assert.ok(names.some((n) => /^air\/drone strike, Irkutsk region, (date not stated|\d{4}-\d\d-\d\d)$/.test(n)), names.join("\n"));
+  // The legend names every category on the map, with its shape.
+  assert.match(await map.getByRole("list", { name: "Legend" }).innerText(), /air\/drone strike[\s\S]*diplomacy\/talks/);
+  // The reference place, great-circle lines with distances, the stated distance as a circle.
+  assert.ok((await map.locator(".gc path").count()) >= located - 1);
+  assert.match(await map.locator(".gc text").first().textContent(), /\d km$/);
+  assert.equal(await map.locator(".stated path").count(), 1, "“over 2,800 miles east of Moscow” drawn around Moscow");
+  await map.locator(".land path").first().waitFor();
+  await map.screenshot({ path: path.join(out, "map.png") });
+  // A click selects the card; Enter on a focused marker does too.
+  const irkutsk = markers.filter({ has: page.locator("title", { hasText: "Irkutsk region" }) });
+  await irkutsk.click();
+  await page.waitForURL(/sel=article-001%3Ae\d+/);
+  assert.match(await page.locator("article.card.selected").innerText(), /Irkutsk region/);
+  const talks = markers.filter({ has: page.locator("title", { hasText: "diplomacy/talks" }) });
+  await talks.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /talks/.test(document.querySelector("article.card.selected")?.innerText ?? ""));
+  // Zoom in and out with the buttons, the wheel and the keys; drag pans.
+  const svg = map.locator("svg.map-svg");
+  const box = async () => (await svg.getAttribute("viewBox")).split(" ").map(Number);
+  const w0 = (await box())[2];
+  await map.getByRole("button", { name: "Zoom in" }).click();
+  assert.ok((await box())[2] < w0, "zoomed in");
+  await svg.scrollIntoViewIfNeeded();
+  const b = await svg.boundingBox();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  const w1 = (await box())[2];
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction((w) => Number(document.querySelector("svg.map-svg").getAttribute("viewBox").split(" ")[2]) > w, w1);
+  const x0 = (await box())[0];
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 - 150, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+  assert.ok((await box())[0] > x0, "dragged left, the view moved east");
+  await svg.focus();
+  await page.keyboard.press("+");
+  await page.keyboard.press("0");
+  // Filters redraw the markers and the map fits them again.
+  await page.getByRole("form", { name: "Filters" }).getByLabel("Category").selectOption("drone");
+  await page.waitForFunction(() => document.querySelectorAll(".markers [role=button]").length === 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a Content-Security-Policy lets only the page's own code run", async () => {
   const { context, page, errors, failed } = await open(base);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
@@ -434,6 +489,11 @@ test("works offline after the first visit, shared links included", async () => {
   await page.goto(base + "?place=Irkutsk+region");
   await cards(page).first().waitFor();
   assert.equal(await cards(page).count(), 1);
+  // The map's outlines come from the service worker's cache too.
+  const map = page.getByRole("region", { name: "Map" });
+  await map.locator(".land path").first().waitFor();
+  assert.ok((await map.locator(".land path").count()) > 100, "country outlines offline");
+  assert.equal(await map.locator(".markers [role=button]").count(), 1);
   await page.screenshot({ path: path.join(out, "offline.png") });
   assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
   await context.close();
