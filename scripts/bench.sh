@@ -23,7 +23,8 @@ root = pathlib.Path(".")
 arts = sorted(root.glob("articles/*.txt"))
 texts = [{"name": p.stem, "text": p.read_text(encoding="utf-8")} for p in arts]
 allt = "\n".join(t["text"] for t in texts)
-out = [{"name": "article-001", "text": texts[0]["text"]}, {"name": "all-articles", "text": allt}]
+seed = next(t for t in texts if t["name"] == "article-001")
+out = [{"name": "article-001", "text": seed["text"]}, {"name": "all-articles", "text": allt}]
 for size in (10_000, 100_000, 1_000_000):
     s = (allt + "\n") * (size // len(allt.encode()) + 1)
     out.append({"name": f"repeat-{size // 1000}KB", "text": s.encode()[:size].decode("utf-8", "ignore")})

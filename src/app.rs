@@ -174,8 +174,7 @@ pub fn App() -> impl IntoView {
         ix.with(|ix| {
             state.with(|s| {
                 let dist = |i: usize| {
-                    let e = &ix.x.events[i];
-                    let (r, l) = (r.as_ref()?, place_of(&ix.x, e)?);
+                    let (r, l) = (r.as_ref()?, ix.location(i)?);
                     Some(geo::haversine_km(r.lat, r.lon, l.lat, l.lon))
                 };
                 filter::visible(ix, s, &dist)

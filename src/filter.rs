@@ -15,6 +15,8 @@ pub struct Indexed {
     pub generation: u64,
     /// Per event: (place name, place country).
     pub place: Vec<(Option<String>, Option<String>)>,
+    /// Per event: the index of its place in `x.locations`.
+    pub loc: Vec<Option<usize>>,
     /// Per event: lower-cased searchable text (summary, sentences, place, actors).
     pub haystack: Vec<String>,
     /// Per event: the ids of the articles that tell it, the one that told it first
@@ -24,14 +26,21 @@ pub struct Indexed {
 
 impl Indexed {
     pub fn new(x: Extraction) -> Self {
-        let place: Vec<_> = x
+        let by_id: std::collections::HashMap<&str, usize> = x
+            .locations
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        let loc: Vec<Option<usize>> = x
             .events
             .iter()
-            .map(|e| {
-                let loc = e
-                    .place_id
-                    .as_ref()
-                    .and_then(|id| x.locations.iter().find(|l| &l.id == id));
+            .map(|e| e.place_id.as_deref().and_then(|id| by_id.get(id).copied()))
+            .collect();
+        let place: Vec<_> = loc
+            .iter()
+            .map(|l| {
+                let loc = l.map(|i| &x.locations[i]);
                 (
                     loc.map(|l| l.name.clone()),
                     loc.and_then(|l| l.country.clone()),
@@ -76,9 +85,19 @@ impl Indexed {
             x,
             generation,
             place,
+            loc,
             haystack,
             articles,
         }
+    }
+
+    /// Where event `i` happened, when the text places it.
+    pub fn location(&self, i: usize) -> Option<&eventlens_extract::Location> {
+        self.loc
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|l| &self.x.locations[l])
     }
 }
 
@@ -210,11 +229,8 @@ fn severity(e: &Event) -> u64 {
 /// Counts per option for one facet, over events matching every other filter. Keys are
 /// borrowed while counting, so a pass over 100,000 events allocates only per option.
 pub fn facet_counts<'a>(ix: &'a Indexed, s: &ViewState, facet: Facet) -> Vec<(String, usize)> {
-    let mut counts: Vec<(&'a str, usize)> = Vec::new();
-    let mut bump = |k: &'a str| match counts.iter_mut().find(|c| c.0 == k) {
-        Some(c) => c.1 += 1,
-        None => counts.push((k, 1)),
-    };
+    let mut counts: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
+    let mut bump = |k: &'a str| *counts.entry(k).or_insert(0) += 1;
     for i in 0..ix.x.events.len() {
         if !matches(ix, i, s, facet) {
             continue;
@@ -347,6 +363,8 @@ fn side_of(who: Option<&str>) -> String {
 /// always add up to the summary's totals.
 pub fn by_side(x: &Extraction, idx: &[usize]) -> Vec<(String, Option<Interval>, Option<Interval>)> {
     let mut sides: Vec<(String, Vec<Interval>, Vec<Interval>)> = Vec::new();
+    let by_id: std::collections::HashMap<&str, usize> =
+        idx.iter().map(|&i| (x.events[i].id.as_str(), i)).collect();
     let events = idx.iter().map(|&i| &x.events[i]);
     for f in totals::counted(events, &x.ledger) {
         let kind = match f.kind {
@@ -356,10 +374,11 @@ pub fn by_side(x: &Extraction, idx: &[usize]) -> Vec<(String, Option<Interval>, 
         if f.count.is_zero() {
             continue;
         }
-        let Some(e) = x
-            .events
-            .iter()
-            .find(|e| f.event.as_deref() == Some(e.id.as_str()))
+        let Some(e) = f
+            .event
+            .as_deref()
+            .and_then(|id| by_id.get(id))
+            .map(|&i| &x.events[i])
         else {
             continue;
         };

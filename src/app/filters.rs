@@ -29,9 +29,17 @@ pub(super) fn FacetSelect(
             })
             .unwrap_or_default()
     };
-    let options = move || {
+    // Counts in a memo; each option is keyed by its value and only its text follows the
+    // count, so a filter change edits text nodes instead of rebuilding every option.
+    let counts = Memo::new(move |_| {
         ctx.ix
             .with(|ix| ctx.state.with(|s| filter::facet_counts(ix, s, facet)))
+    });
+    let count_of = move |k: &str| {
+        counts.with(|c| {
+            c.binary_search_by(|o| o.0.as_str().cmp(k))
+                .map_or(0, |i| c[i].1)
+        })
     };
     let id = format!("f-{}", label.to_lowercase());
     let on_change = move |ev| {
@@ -70,20 +78,24 @@ pub(super) fn FacetSelect(
             <label for=id.clone()>{label}</label>
             <select id=id on:change=on_change prop:value=current>
                 <option value="">{all}</option>
-                {move || {
-                    let cur = current();
-                    let mut opts = options();
-                    if !cur.is_empty() && !opts.iter().any(|o| o.0 == cur) {
-                        opts.push((cur.clone(), 0));
+                <For
+                    each=move || {
+                        let cur = current();
+                        let mut keys: Vec<String> = counts.with(|c| c.iter().map(|o| o.0.clone()).collect());
+                        // A value from a link that no event has still shows, with 0.
+                        if !cur.is_empty() && !keys.contains(&cur) {
+                            keys.push(cur);
+                        }
+                        keys
                     }
-                    opts.into_iter()
-                        .map(|(k, n)| {
-                            let text = format!("{} ({n})", label_of(&k));
-                            let selected = k == cur;
-                            view! { <option value=k selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
+                    key=|k| k.clone()
+                    children=move |k| {
+                        let label = label_of(&k);
+                        let selected = { let k = k.clone(); move || current() == k };
+                        let text = { let k = k.clone(); move || format!("{label} ({})", count_of(&k)) };
+                        view! { <option value=k selected=selected>{text}</option> }
+                    }
+                />
             </select>
         </div>
     }

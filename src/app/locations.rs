@@ -28,9 +28,24 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
             let visible = ctx.visible.get();
             let articles = filter::articles_in_view(x, &visible);
             let shown = |l: &&eventlens_extract::Location| l.is_named_place() && l.mentions.iter().any(|m| filter::in_articles(x, m.sentence, &articles));
-            let mut rows: Vec<_> = x.locations.iter().filter(shown).map(|l| {
+            // Events in view per place and per country, in one pass.
+            let mut at_place = std::collections::HashMap::<usize, usize>::new();
+            let mut in_country = std::collections::HashMap::<&str, usize>::new();
+            for &i in visible.iter() {
+                if let Some(l) = ix.loc[i] {
+                    *at_place.entry(l).or_insert(0) += 1;
+                }
+                if let Some(c) = x.events[i].country.as_deref() {
+                    *in_country.entry(c).or_insert(0) += 1;
+                }
+            }
+            let mut rows: Vec<_> = x.locations.iter().enumerate().filter(|(_, l)| shown(l)).map(|(li, l)| {
                 // A country row counts every event in view in that country, whatever its place.
-                let n_events = visible.iter().map(|&i| &x.events[i]).filter(|e| e.place_id.as_deref() == Some(l.id.as_str()) || (l.kind == PlaceKind::Country && e.country.is_some() && e.country == l.country)).count();
+                let n_events = if l.kind == PlaceKind::Country {
+                    l.country.as_deref().and_then(|c| in_country.get(c)).copied().unwrap_or(0)
+                } else {
+                    at_place.get(&li).copied().unwrap_or(0)
+                };
                 let d = r.as_ref().map(|r| geo::haversine_km(r.lat, r.lon, l.lat, l.lon));
                 let stated: Vec<String> = x.distances.iter().filter(|d| !d.is_length && d.subject_id.as_deref() == Some(l.id.as_str())).map(|d| {
                     let refl = d.reference_id.as_ref().and_then(|id| x.locations.iter().find(|m| &m.id == id));
@@ -94,7 +109,7 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
             <table aria-label="Locations">
                 <thead><tr><th scope="col">"Place"</th><th scope="col">"Kind"</th><th scope="col">"Country"</th><th scope="col">"Coordinates"</th><th scope="col">"Events"</th><th scope="col">"Distance"</th><th scope="col">"Stated in article"</th></tr></thead>
                 <tbody>
-                    {move || rows().into_iter().map(|(l, n, d, stated)| {
+                    <For each=rows key=|(l, n, d, stated)| (l.id.clone(), *n, d.map(f64::to_bits), stated.clone()) children=|(l, n, d, stated)| {
                         let kind = match l.kind { PlaceKind::Country => "country", PlaceKind::Region => "region", PlaceKind::City => "city", PlaceKind::Area => "area", PlaceKind::Facility => "facility" };
                         let flagged = stated.iter().any(|s| s.contains('⚑'));
                         view! {
@@ -108,7 +123,7 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
                                 <td>{if stated.is_empty() { "—".to_string() } else { stated.join("; ") }}</td>
                             </tr>
                         }
-                    }).collect_view()}
+                    } />
                 </tbody>
             </table>
             </div>

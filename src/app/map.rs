@@ -17,8 +17,9 @@ use crate::format;
 use crate::map::{self, View};
 use crate::url;
 
-/// Markers drawn at most; the most severe first. More would not be readable anyway.
-const MAX_MARKERS: usize = 2000;
+/// Markers drawn at most; the most severe first. More would not be readable, and each
+/// is a focusable element a filter change may have to build.
+const MAX_MARKERS: usize = 500;
 /// Great-circle lines drawn at most, to the nearest places.
 const MAX_LINES: usize = 30;
 
@@ -52,7 +53,7 @@ fn markers(ix: &Indexed, visible: &[usize]) -> (Vec<Marker>, usize) {
         .iter()
         .filter_map(|&i| {
             let e = &x.events[i];
-            let l = place_of(x, e)?;
+            let l = ix.location(i)?;
             let (px, py) = map::project(l.lat, l.lon);
             let killed = filter::lower(&e.killed);
             let mut label = format!(
@@ -221,24 +222,26 @@ pub(super) fn MapView(ctx: Ctx) -> impl IntoView {
                 </g>
                 <Distances ctx=ctx k=Signal::derive(k) />
                 <g class="markers">
-                    {move || {
-                        let s = k();
-                        let sel = ctx.state.with(|st| st.sel.clone());
-                        marks.get().0.into_iter().map(|m| {
-                            let r = map::radius_px(m.killed) * s;
+                    <For each=move || marks.get().0 key=|m| m.id.clone() let:m>
+                        {
                             let (id, id2, index) = (m.id.clone(), m.id.clone(), m.index);
-                            let on = sel.as_deref() == Some(m.id.as_str());
+                            let on = {
+                                let id = m.id.clone();
+                                move || ctx.state.with(|st| st.sel.as_deref() == Some(id.as_str()))
+                            };
+                            let r = map::radius_px(m.killed);
+                            let transform = move || format!("translate({:.3} {:.3}) scale({:.4})", m.x, m.y, r * k());
                             view! {
                                 <g class=format!("mk mk-{}", m.category.key()) class:on=on role="button" tabindex="0"
-                                    aria-label=m.label.clone() transform=format!("translate({:.3} {:.3}) scale({:.4})", m.x, m.y, r)
+                                    aria-label=m.label.clone() transform=transform
                                     on:click=move |_| select(id.clone(), index)
                                     on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); select(id2.clone(), index) }>
                                     <title>{m.label.clone()}</title>
                                     <path d=map::shape(m.category) vector-effect="non-scaling-stroke"></path>
                                 </g>
                             }
-                        }).collect_view()
-                    }}
+                        }
+                    </For>
                 </g>
             </svg>
             <ul class="legend" aria-label="Legend">
@@ -274,7 +277,7 @@ fn Distances(ctx: Ctx, k: Signal<f64>) -> impl IntoView {
             ctx.visible.with(|v| {
                 let mut seen: Vec<(String, f64, f64, f64)> = Vec::new();
                 for &i in v {
-                    let Some(l) = place_of(&ix.x, &ix.x.events[i]) else {
+                    let Some(l) = ix.location(i) else {
                         continue;
                     };
                     if !seen.iter().any(|p| p.0 == l.name) {

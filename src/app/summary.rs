@@ -54,28 +54,44 @@ pub(super) fn Summary(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// Ledger rows listed at most: more would not be read, and would slow every filter change.
+const MAX_LEDGER_ROWS: usize = 1000;
+
 /// Every casualty figure in view with its role and reason, on request: the reader can see
 /// why a number in the article was or was not added to the totals.
 #[component]
 pub(super) fn Ledger(ctx: Ctx) -> impl IntoView {
-    // One memo feeds both the count and the table, so a filter change collects the rows once.
-    let rows = Memo::new(move |_| {
+    let count = Memo::new(move |_| {
+        ctx.ix
+            .with(|ix| ctx.visible.with(|v| filter::ledger_of(&ix.x, v).len()))
+    });
+    let rows = move || {
         ctx.ix.with(|ix| {
             ctx.visible.with(|v| {
                 filter::ledger_of(&ix.x, v)
                     .into_iter()
+                    .take(MAX_LEDGER_ROWS)
                     .cloned()
                     .collect::<Vec<_>>()
             })
         })
-    });
+    };
+    // The rows exist only while the table is open: a filter change with it closed costs
+    // nothing, and a huge selection shows its first rows with a note.
+    let open = RwSignal::new(false);
+    let shown = move || count.get().min(MAX_LEDGER_ROWS);
     view! {
-        <details class="ledger">
-            <summary>{move || format!("Every figure and why it counts or not ({})", rows.with(|r| r.len()))}</summary>
+        <details class="ledger" prop:open=move || open.get()>
+            <summary on:click=move |e: ev::MouseEvent| { e.prevent_default(); open.update(|o| *o = !*o) }>
+                {move || format!("Every figure and why it counts or not ({})", count.get())}
+            </summary>
+            <Show when=move || { count.get() > MAX_LEDGER_ROWS }>
+                <p class="muted">{move || format!("The first {} figures are listed; narrow the filters to see the rest.", shown())}</p>
+            </Show>
             <table aria-label="Casualty figure ledger">
                 <thead><tr><th scope="col">"Role"</th><th scope="col">"Figure"</th><th scope="col">"Words"</th><th scope="col">"Why"</th></tr></thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|f| {
+                    {move || open.get().then(rows).unwrap_or_default().into_iter().map(|f| {
                         let n = f.sentence;
                         let figure = match f.kind {
                             Some(k) => format::ledger_figure(&f.count, &f.count_text, k),

@@ -393,6 +393,9 @@ test("locations show Irkutsk with stated and great-circle distances, flagged", a
   const { context, page, errors } = await open(seed());
   const table = page.getByRole("table", { name: "Locations" });
   const row = table.getByRole("row").filter({ hasText: "Irkutsk region" });
+  // The section is laid out only near the screen (content-visibility), as a reader sees it.
+  await row.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll("table[aria-label=Locations] tr")].some((t) => t.innerText.includes("Irkutsk region")));
   const text = await row.innerText();
   assert.match(text, /4,506 km/, "stated distance in km");
   // The region's own point (the mean of its towns), about 4,000 km from Moscow.

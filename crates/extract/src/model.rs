@@ -465,9 +465,11 @@ impl Extraction {
     /// The article a sentence was read from: the part holding it in a collection,
     /// `None` for a single article (whose meta is `article`).
     pub fn part_of_sentence(&self, s: usize) -> Option<&ArticlePart> {
+        // Parts hold consecutive sentence ranges in order.
+        let i = self.parts.partition_point(|p| p.sentences.end <= s);
         self.parts
-            .iter()
-            .find(|p| p.sentences.start <= s && s < p.sentences.end)
+            .get(i)
+            .filter(|p| p.sentences.start <= s && s < p.sentences.end)
     }
 
     /// (id, title, published) of the article that first told an event.
