@@ -302,11 +302,14 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
         && (toks[p].has(Class::DEATH) || toks[p].has(Class::INJURY))
         && toks[p - 1].is("of")
         && toks[p - 2].is_any(&["number", "toll", "count"]);
-    let verb_ok = toks[p].has(Class::UPDATE_VERB) || toks[p].is_any(TOLL_NOUNS) || counted_noun;
+    let lo = p.saturating_sub(40);
+    let verb_ok = toks[p].has(Class::UPDATE_VERB)
+        || toks[p].is_any(TOLL_NOUNS)
+        || counted_noun
+        || puts_toll_at(&toks[lo..=p + 1]);
     if !verb_ok {
         return None;
     }
-    let lo = p.saturating_sub(25);
     let mut kind = None;
     for j in (lo..=p).rev() {
         let t = &toks[j];
@@ -340,6 +343,32 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
         }
     }
     kind
+}
+
+/// "the number of people killed … has been put at 32", "puts the death total from the
+/// attack at 14": a verb of stating with "at" before the count, the toll noun its
+/// subject or object. `w` ends with the word before the count ("at").
+fn puts_toll_at(w: &[Tok]) -> bool {
+    const STATING: &[&str] = &[
+        "put", "puts", "putting", "placed", "places", "stands", "stood",
+    ];
+    let n = w.len();
+    if n < 2 || !w[n - 1].is("at") {
+        return false;
+    }
+    // The clause only: a stop or semicolon ends the search.
+    let start = w
+        .iter()
+        .rposition(|t| t.text == "." || t.text == ";")
+        .map_or(0, |i| i + 1);
+    let clause = &w[start..n - 1];
+    clause.last().is_some_and(|t| t.is_any(STATING))
+        || clause.windows(4).any(|x| {
+            x[0].is_any(STATING)
+                && x[1..]
+                    .iter()
+                    .any(|t| t.is_any(TOLL_NOUNS) || t.is("number"))
+        })
 }
 
 /// The predicate a count is the subject of ("seven herdsmen were killed"), with the end
@@ -1129,6 +1158,17 @@ mod tests {
                 "The number of injured stood at 40.",
                 &[(Injured, Some(40), Some(40))],
             ),
+            // A toll stated, not moved: "put at", with the toll far back in its clause.
+            (
+                "The total number of people killed in four days of fighting between the two clans around the river towns has been put at 27 by the elders.",
+                &[(Killed, Some(27), Some(27))],
+            ),
+            (
+                "A monitoring group puts the death total from the raid on the village at nine.",
+                &[(Killed, Some(9), Some(9))],
+            ),
+            // "at" after a noun with no verb of stating is not a toll.
+            ("Rescuers worked at 30 sites after the storm.", &[]),
             // Missing and captured are their own kinds.
             ("Eleven crew are missing.", &[(Missing, Some(11), Some(11))]),
             (

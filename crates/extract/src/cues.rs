@@ -239,6 +239,33 @@ fn is_calendar(t: &Tok) -> bool {
                 .is_ok_and(|y| (1900..2100).contains(&y)))
 }
 
+/// "A leaked report put the number of dead at around 100": one source's estimate, told
+/// beside the reported toll rather than as an update of it. A figure named earlier,
+/// official or updated is left to those cues.
+fn is_stated_estimate(toks: &[Tok], h: &Hit) -> bool {
+    let a = h.num.0;
+    if a == 0 || !toks[a - 1].is("at") {
+        return false;
+    }
+    const STATING: &[&str] = &["put", "puts", "putting", "placed", "places"];
+    let win = &toks[a.saturating_sub(12)..a];
+    win.iter().any(|t| t.is_any(STATING))
+        && !win.iter().any(|t| {
+            (t.has(Class::UPDATE_VERB) && !t.is_any(STATING))
+                || t.is_any(&[
+                    "earlier",
+                    "initially",
+                    "official",
+                    "officials",
+                    "updated",
+                    "latest",
+                    "final",
+                    "new",
+                    "revised",
+                ])
+        })
+}
+
 fn is_claim(toks: &[Tok]) -> bool {
     toks.iter()
         .any(|t| t.is_any(&["claimed", "claims", "alleged", "insisted", "boasted"]))
@@ -328,6 +355,8 @@ pub fn of(toks: &[Tok], h: &Hit) -> Cue {
         Cue::Earlier
     } else if is_aggregate(toks, h) {
         Cue::Aggregate
+    } else if is_stated_estimate(toks, h) {
+        Cue::Claim
     } else if is_update(toks, h) {
         Cue::Update
     } else if is_claim(toks) {
@@ -410,6 +439,14 @@ mod tests {
             (
                 "Women dug graves for about 110 bodies taken from a single pit.",
                 &[(Some(110), Cue::Aftermath)],
+            ),
+            (
+                "A leaked memo put the number of dead at about 90.",
+                &[(Some(90), Cue::Claim)],
+            ),
+            (
+                "The ministry's latest count put the number of dead at 90.",
+                &[(Some(90), Cue::Update)],
             ),
             (
                 "Rescuers pulled eight more bodies from the rubble.",

@@ -973,10 +973,11 @@ fn compatible(
     }
     // "The army said it had killed 20 fighters": one side's account of the strike just
     // told, whose figure competes with the reported one instead of ruling it out.
-    let claim_only = !c.casualties.is_empty()
+    // A share of the claimed figure ("and named 81 of them") is part of the same account.
+    let claim_only = c.casualties.iter().any(|x| x.cue == Cue::Claim)
         && c.casualties
             .iter()
-            .all(|x| x.cue == crate::cues::Cue::Claim);
+            .all(|x| matches!(x.cue, Cue::Claim | Cue::Subset));
     for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
         let a = figure(&e.casualties, kind);
         let b = figure(&c.casualties, kind);
