@@ -26,8 +26,8 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
             let x = &ix.x;
             // In a collection, the places of the articles whose events are in view.
             let visible = ctx.visible.get();
-            let articles = filter::articles_in_view(x, &visible);
-            let shown = |l: &&eventlens_extract::Location| l.is_named_place() && l.mentions.iter().any(|m| filter::in_articles(x, m.sentence, &articles));
+            let articles = filter::articles_in_view(ix, &visible);
+            let shown = |l: &&eventlens_extract::Location| l.is_named_place() && l.mentions.iter().any(|m| filter::in_articles(ix, m.sentence, &articles));
             // Events in view per place and per country, in one pass.
             let mut at_place = std::collections::HashMap::<usize, usize>::new();
             let mut in_country = std::collections::HashMap::<&str, usize>::new();

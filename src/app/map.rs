@@ -314,10 +314,10 @@ fn Distances(ctx: Ctx, k: Signal<f64>) -> impl IntoView {
         let u = unit.get();
         ctx.ix.with(|ix| {
             let x = &ix.x;
-            let articles = ctx.visible.with(|v| filter::articles_in_view(x, v));
+            let articles = ctx.visible.with(|v| filter::articles_in_view(ix, v));
             x.distances
                 .iter()
-                .filter(|d| !d.is_length && filter::in_articles(x, d.sentence, &articles))
+                .filter(|d| !d.is_length && filter::in_articles(ix, d.sentence, &articles))
                 .filter_map(|d| {
                     let o = x.locations.iter().find(|l| Some(&l.id) == d.reference_id.as_ref())?;
                     let ring = map::circle((o.lat, o.lon), d.km, 96);

@@ -13,7 +13,7 @@ use crate::url;
 pub(super) fn Summary(ctx: Ctx) -> impl IntoView {
     let totals = move || {
         ctx.ix
-            .with(|ix| ctx.visible.with(|v| filter::totals_of(&ix.x, v)))
+            .with(|ix| ctx.visible.with(|v| filter::totals_of(ix, v)))
     };
     view! {
         <section class="summary" aria-label="Casualty summary">
@@ -37,7 +37,7 @@ pub(super) fn Summary(ctx: Ctx) -> impl IntoView {
                 <thead><tr><th scope="col">"Side"</th><th scope="col">"Killed"</th><th scope="col">"Injured"</th></tr></thead>
                 <tbody>
                     {move || {
-                        let sides = ctx.ix.with(|ix| ctx.visible.with(|v| filter::by_side(&ix.x, v)));
+                        let sides = ctx.ix.with(|ix| ctx.visible.with(|v| filter::by_side(ix, v)));
                         if sides.is_empty() {
                             return view! { <tr><td colspan="3">"No one is reported killed or injured in these events."</td></tr> }.into_any();
                         }
@@ -63,12 +63,12 @@ const MAX_LEDGER_ROWS: usize = 1000;
 pub(super) fn Ledger(ctx: Ctx) -> impl IntoView {
     let count = Memo::new(move |_| {
         ctx.ix
-            .with(|ix| ctx.visible.with(|v| filter::ledger_of(&ix.x, v).len()))
+            .with(|ix| ctx.visible.with(|v| filter::ledger_of(ix, v).len()))
     });
     let rows = move || {
         ctx.ix.with(|ix| {
             ctx.visible.with(|v| {
-                filter::ledger_of(&ix.x, v)
+                filter::ledger_of(ix, v)
                     .into_iter()
                     .take(MAX_LEDGER_ROWS)
                     .cloned()
@@ -123,7 +123,7 @@ pub(super) fn Ledger(ctx: Ctx) -> impl IntoView {
 pub(super) fn Chart(ctx: Ctx) -> impl IntoView {
     let data = move || {
         ctx.ix
-            .with(|ix| ctx.visible.with(|v| filter::by_category(&ix.x, v)))
+            .with(|ix| ctx.visible.with(|v| filter::by_category(ix, v)))
     };
     view! {
         {move || {

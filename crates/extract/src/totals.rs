@@ -35,8 +35,15 @@ pub fn sum<'a>(items: impl Iterator<Item = &'a Interval>) -> Interval {
     }
 }
 
-/// The figures that make the totals over a set of events: their counted figures, plus
-/// parts whose summary is not in the set. Background events add nothing.
+/// Whether a figure of an event in view adds to the totals: a counted figure does; a
+/// part does only when the summary it belongs to is not in view (else the summary is
+/// counted and the part is inside it). The one rule every total in the project uses.
+pub fn adds(role: FigureRole, summary_in_view: bool) -> bool {
+    role == FigureRole::Counted || (role == FigureRole::Part && !summary_in_view)
+}
+
+/// The figures that make the totals over a set of events: see [`adds`]. Background
+/// events add nothing.
 pub fn counted<'a, 'e>(
     events: impl Iterator<Item = &'e Event>,
     ledger: &'a [Figure],
@@ -49,33 +56,31 @@ pub fn counted<'a, 'e>(
         .iter()
         .filter(|f| {
             f.event.as_deref().is_some_and(|e| ids.contains(e))
-                && (f.role == FigureRole::Counted
-                    || (f.role == FigureRole::Part
-                        && f.refers_to.as_deref().is_none_or(|r| !ids.contains(r))))
+                && adds(
+                    f.role,
+                    f.refers_to.as_deref().is_some_and(|r| ids.contains(r)),
+                )
         })
         .collect()
 }
 
-/// Totals over a set of events: the sum of [`counted`] figures of each kind. `None` when
-/// no figure of that kind is in view: unknown, not zero.
-pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>, ledger: &[Figure]) -> Totals {
-    let figures = counted(events, ledger);
+/// Totals of the given figures (those [`counted`] chose): each kind summed, and the
+/// events whose killed or injured figures went in, in ledger order. `None` when no
+/// figure of that kind is in view: unknown, not zero.
+pub fn totals_of_figures<'a>(figures: impl Iterator<Item = &'a Figure> + Clone) -> Totals {
     let of_kind = |k: CasualtyKind| -> Option<Interval> {
-        let xs: Vec<&Interval> = figures
-            .iter()
-            .filter(|f| f.kind == Some(k))
-            .map(|f| &f.count)
-            .collect();
-        (!xs.is_empty()).then(|| sum(xs.into_iter()))
+        let mut xs = figures.clone().filter(|f| f.kind == Some(k)).peekable();
+        xs.peek().is_some().then(|| sum(xs.map(|f| &f.count)))
     };
     // The ledger is in text order, so one event's figures need not be adjacent.
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut evs: Vec<String> = Vec::new();
     for f in figures
-        .iter()
+        .clone()
         .filter(|f| matches!(f.kind, Some(CasualtyKind::Killed | CasualtyKind::Injured)))
     {
-        if let Some(e) = f.event.as_ref().filter(|e| !evs.contains(e)) {
-            evs.push(e.clone());
+        if let Some(e) = f.event.as_deref().filter(|e| seen.insert(e)) {
+            evs.push(e.to_string());
         }
     }
     Totals {
@@ -83,6 +88,11 @@ pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>, ledger: &[Figur
         injured: of_kind(CasualtyKind::Injured),
         events: evs,
     }
+}
+
+/// Totals over a set of events: the sum of [`counted`] figures of each kind.
+pub fn compute_over<'a>(events: impl Iterator<Item = &'a Event>, ledger: &[Figure]) -> Totals {
+    totals_of_figures(counted(events, ledger).into_iter())
 }
 
 #[cfg(test)]
