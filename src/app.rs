@@ -211,6 +211,12 @@ pub fn App() -> impl IntoView {
 
     let title = move || ix.with(|ix| format::dataset_line(&ix.x));
     let warnings = move || ix.with(|ix| ix.x.warnings.clone());
+    // The timeline, map and location table are built after the summary and the first
+    // cards are on screen: a reader sees the events first, on a slow phone too.
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(move || painted.set(true), std::time::Duration::ZERO)
+    });
 
     view! {
         <a class="skip" href="#events">"Skip to events"</a>
@@ -229,12 +235,16 @@ pub fn App() -> impl IntoView {
             <div class="content">
                 <PasteArticle ctx=ctx collection=collection.clone() />
                 <Summary ctx=ctx />
-                <Timeline ctx=ctx />
-                <MapView ctx=ctx />
+                <Show when=move || painted.get()>
+                    <Timeline ctx=ctx />
+                    <MapView ctx=ctx />
+                </Show>
                 <Downloads ctx=ctx />
                 <EventList ctx=ctx />
                 <SourceView ctx=ctx />
-                <Locations ctx=ctx capitals=capitals.clone() />
+                <Show when=move || painted.get()>
+                    <Locations ctx=ctx capitals=capitals.clone() />
+                </Show>
             </div>
         </main>
         <footer class="foot">
