@@ -26,6 +26,7 @@ function weights() {
     const buf = fs.readFileSync(path.join(dist, f));
     const kind = f.endsWith(".wasm") ? (f.startsWith("extract_worker") ? "worker wasm (on demand)" : "wasm")
       : f === "gazetteer.tsv" ? "gazetteer (on demand)"
+      : f === "world.json" ? "map outlines (after first paint)"
       : f.startsWith("extract_worker") ? "worker js (on demand)"
       : f.endsWith(".js") ? (f === "sw.js" ? "service worker" : "js")
       : f.endsWith(".css") ? "css" : f.endsWith(".html") ? "html" : "other";
