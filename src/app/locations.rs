@@ -19,33 +19,56 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
     // Memos, so a filter change (which rewrites the view state) does not rebuild the table.
     let unit_memo = Memo::new(move |_| ctx.state.with(|s| s.unit));
     let unit = move || unit_memo.get();
+    // Events in view per place and per country, in one pass; each row's count cell reads
+    // it, so a filter change edits counts in place instead of rebuilding rows.
+    let counts = Memo::new(move |_| {
+        ctx.ix.with(|ix| {
+            ctx.visible.with(|visible| {
+                let mut at_place = std::collections::HashMap::<usize, usize>::new();
+                let mut in_country = std::collections::HashMap::<String, usize>::new();
+                for &i in visible {
+                    if let Some(l) = ix.loc[i] {
+                        *at_place.entry(l).or_insert(0) += 1;
+                    }
+                    if let Some(c) = ix.x.events[i].country.as_deref() {
+                        *in_country.entry(c.to_string()).or_insert(0) += 1;
+                    }
+                }
+                (at_place, in_country)
+            })
+        })
+    });
+    // The places listed: in a collection, those of the articles whose events are in view.
+    let shown_places = Memo::new(move |_| {
+        ctx.ix.with(|ix| {
+            ctx.visible.with(|visible| {
+                let articles = filter::articles_in_view(ix, visible);
+                ix.x.locations
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| {
+                        l.is_named_place()
+                            && l.mentions.iter().any(|m| filter::in_articles(ix, m.sentence, &articles))
+                    })
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let rows = move || {
         let r = ctx.reference.get();
         let u = unit();
+        let shown = shown_places.get();
         ctx.ix.with(|ix| {
             let x = &ix.x;
-            // In a collection, the places of the articles whose events are in view.
-            let visible = ctx.visible.get();
-            let articles = filter::articles_in_view(ix, &visible);
-            let shown = |l: &&eventlens_extract::Location| l.is_named_place() && l.mentions.iter().any(|m| filter::in_articles(ix, m.sentence, &articles));
-            // Events in view per place and per country, in one pass.
-            let mut at_place = std::collections::HashMap::<usize, usize>::new();
-            let mut in_country = std::collections::HashMap::<&str, usize>::new();
-            for &i in visible.iter() {
-                if let Some(l) = ix.loc[i] {
-                    *at_place.entry(l).or_insert(0) += 1;
-                }
-                if let Some(c) = x.events[i].country.as_deref() {
-                    *in_country.entry(c).or_insert(0) += 1;
-                }
-            }
-            let mut rows: Vec<_> = x.locations.iter().enumerate().filter(|(_, l)| shown(l)).map(|(li, l)| {
+            let mut rows: Vec<_> = shown.iter().map(|&li| {
+                let l = &x.locations[li];
                 // A country row counts every event in view in that country, whatever its place.
-                let n_events = if l.kind == PlaceKind::Country {
-                    l.country.as_deref().and_then(|c| in_country.get(c)).copied().unwrap_or(0)
-                } else {
-                    at_place.get(&li).copied().unwrap_or(0)
-                };
+                let country = (l.kind == PlaceKind::Country).then(|| l.country.clone()).flatten();
+                let n_events = move || counts.with(|(at_place, in_country)| match &country {
+                    Some(c) => in_country.get(c).copied().unwrap_or(0),
+                    None => at_place.get(&li).copied().unwrap_or(0),
+                });
                 let d = r.as_ref().map(|r| geo::haversine_km(r.lat, r.lon, l.lat, l.lon));
                 let stated: Vec<String> = x.distances.iter().filter(|d| !d.is_length && d.subject_id.as_deref() == Some(l.id.as_str())).map(|d| {
                     let refl = d.reference_id.as_ref().and_then(|id| x.locations.iter().find(|m| &m.id == id));
@@ -109,7 +132,7 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
             <table aria-label="Locations">
                 <thead><tr><th scope="col">"Place"</th><th scope="col">"Kind"</th><th scope="col">"Country"</th><th scope="col">"Coordinates"</th><th scope="col">"Events"</th><th scope="col">"Distance"</th><th scope="col">"Stated in article"</th></tr></thead>
                 <tbody>
-                    <For each=rows key=|(l, n, d, stated)| (l.id.clone(), *n, d.map(f64::to_bits), stated.clone()) children=|(l, n, d, stated)| {
+                    <For each=rows key=|(l, _, d, stated)| (l.id.clone(), d.map(f64::to_bits), stated.clone()) children=|(l, n, d, stated)| {
                         let kind = match l.kind { PlaceKind::Country => "country", PlaceKind::Region => "region", PlaceKind::City => "city", PlaceKind::Area => "area", PlaceKind::Facility => "facility" };
                         let flagged = stated.iter().any(|s| s.contains('⚑'));
                         view! {
