@@ -210,16 +210,21 @@ pub(super) fn MapView(ctx: Ctx) -> impl IntoView {
                 <button type="button" on:click=move |_| set(view().zoom(1.0 / 1.5, 0.5, 0.5))>"Zoom out"</button>
                 <button type="button" on:click=move |_| own.set(None)>"Fit to events"</button>
             </div>
-            <svg class="map-svg" viewBox=move || view().attr() tabindex="0" role="group"
-                aria-label="Map of the events in view: arrow keys pan, + and - zoom, 0 fits the events"
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone()
-                on:pointercancel=on_up.clone() on:pointerleave=on_up on:wheel=on_wheel on:keydown=on_key>
+            // Two layers with one view box: the outlines, drawn again only on zoom or pan,
+            // and above them the events, which change with every filter.
+            <div class="map-box">
+            <svg class="map-land" viewBox=move || view().attr() aria-hidden="true">
                 <rect class="sea" x="-720" y="-360" width="2160" height="1080"></rect>
                 <g class="land">
                     {move || world.get().map(|w| w.countries.iter().map(|c| view! {
                         <path d=c.d.clone() vector-effect="non-scaling-stroke"><title>{c.name.clone()}</title></path>
                     }).collect_view())}
                 </g>
+            </svg>
+            <svg class="map-svg" viewBox=move || view().attr() tabindex="0" role="group"
+                aria-label="Map of the events in view: arrow keys pan, + and - zoom, 0 fits the events"
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone()
+                on:pointercancel=on_up.clone() on:pointerleave=on_up on:wheel=on_wheel on:keydown=on_key>
                 <Distances ctx=ctx k=Signal::derive(k) />
                 <g class="markers">
                     <For each=move || marks.get().0 key=|m| m.id.clone() let:m>
@@ -244,6 +249,7 @@ pub(super) fn MapView(ctx: Ctx) -> impl IntoView {
                     </For>
                 </g>
             </svg>
+            </div>
             <ul class="legend" aria-label="Legend">
                 {move || {
                     let mut cats: Vec<Category> = marks.with(|m| m.0.iter().map(|x| x.category).collect());
