@@ -127,6 +127,9 @@ pub(super) fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
                     <a href=format!("?article={id}")>{t}</a>
                 }).collect_view()}
             </p>
+            {e.merges.iter().filter(|m| m.reason.starts_with("also told by")).map(|m| view! {
+                <p class="merged-note">{format!("One incident, {}.", m.reason)}</p>
+            }).collect_view()}
             <p class="summary-line">{e.summary.clone()}</p>
             {(!e.actors.is_empty()).then(|| view! { <p><span class="k">"Actors: "</span>{e.actors.join(", ")}</p> })}
             <p class="casualties"><span class="k">"Casualties: "</span>{format::casualty_lines(&e).join("; ")}

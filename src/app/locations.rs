@@ -48,7 +48,9 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
                     .enumerate()
                     .filter(|(_, l)| {
                         l.is_named_place()
-                            && l.mentions.iter().any(|m| filter::in_articles(ix, m.sentence, &articles))
+                            && l.mentions
+                                .iter()
+                                .any(|m| filter::in_articles(ix, m.sentence, &articles))
                     })
                     .map(|(i, _)| i)
                     .collect::<Vec<_>>()

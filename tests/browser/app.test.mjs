@@ -142,6 +142,8 @@ test("an incident two articles tell is one event, counted once, with both source
   assert.match(text, /44 killed/, "the later article's toll");
   const summary = page.getByRole("region", { name: "Casualty summary" });
   assert.match(await summary.innerText(), /44 killed/);
+  // Why the two tellings are one event is on the card itself, and in its merge list.
+  assert.match(await card.locator(".merged-note").innerText(), /^One incident, also told by .*same date, place and category; killed 44 and 30/);
   await card.getByText(/Source sentences/).click();
   assert.match(await card.locator(".merges").innerText(), /also told by .*same date, place and category; killed 44 and 30/);
   // The earlier toll stays in the ledger, with why it is not added.
