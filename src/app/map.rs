@@ -19,7 +19,7 @@ use crate::url;
 
 /// Markers drawn at most; the most severe first. More would not be readable, and each
 /// is a focusable element a filter change may have to build.
-const MAX_MARKERS: usize = 500;
+const MAX_MARKERS: usize = 300;
 /// Great-circle lines drawn at most, to the nearest places.
 const MAX_LINES: usize = 30;
 
