@@ -264,6 +264,41 @@ pub fn is_report_date(toks: &[Tok], hit: &DateHit) -> bool {
     false
 }
 
+/// "Rescuers dug through the night on Sunday, a day after a missile hit the block": the
+/// date belongs to a clause with no violence in it, and the incident told after "N days
+/// after" happened N days earlier. Returns N when that is how the sentence reads.
+pub fn days_back_to_incident(toks: &[Tok], hit: &DateHit) -> Option<i64> {
+    use crate::lexicon::Class;
+    let violent = |t: &Tok| {
+        t.has(Class::VIOLENCE_VERB)
+            || t.is_any(&[
+                "hit",
+                "struck",
+                "strike",
+                "attack",
+                "attacked",
+                "blast",
+                "explosion",
+            ])
+    };
+    if toks[..hit.start].iter().any(violent) {
+        return None;
+    }
+    let i = (hit.end..toks.len().min(hit.end + 4)).find(|&i| toks[i].is("after"))?;
+    let unit = toks.get(i.checked_sub(1)?)?;
+    let per = match unit.norm() {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        _ => return None,
+    };
+    let count = toks.get(i.checked_sub(2)?)?;
+    let n = match count.norm() {
+        "a" | "an" | "one" => 1,
+        w => crate::numbers::word_value(w).or_else(|| w.parse().ok())? as i64,
+    };
+    toks[i + 1..].iter().any(violent).then_some(n * per)
+}
+
 /// "had given a figure of 40 dead", "put the toll at 17": the clause reports a figure,
 /// so a date closing it is when the figure was given. No act of violence may be told
 /// in it ("put the toll at 17 after a strike on Monday" dates the strike).
@@ -428,6 +463,30 @@ mod tests {
             [false]
         );
         assert_eq!(report_dates("An inquiry published on May 9."), [true]);
+        let back = |s: &str| {
+            let toks = tokenize(s, Span::new(0, s.len()));
+            find_dates(&toks, Date::new(2025, 3, 10))
+                .iter()
+                .map(|h| days_back_to_incident(&toks, h))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            back("Crews searched the ruins on Sunday, a day after a missile hit the block."),
+            [Some(1)]
+        );
+        assert_eq!(
+            back("Crews searched the ruins on Sunday, two days after the blast."),
+            [Some(2)]
+        );
+        // The dated clause is itself violent: its date stands.
+        assert_eq!(
+            back("A drone hit the town on Sunday, a day after a missile strike."),
+            [None]
+        );
+        assert_eq!(
+            back("Talks resumed on Sunday, a day after the summit."),
+            [None]
+        );
         assert_eq!(
             report_dates("The mayor had given a figure of 12 dead early on Monday."),
             [true]

@@ -158,9 +158,12 @@ fn sentence_dates(
     for h in dates::find_dates(t, pub_date) {
         let span = span_of(t, h.start, h.end);
         let report = dates::is_report_date(t, &h);
+        let back = dates::days_back_to_incident(t, &h);
         for d in &h.dates {
             if report {
                 report_dates.push(d.to_string());
+            } else if let Some(n) = back {
+                sent_dates.push(d.add_days(-n).to_string());
             } else {
                 sent_dates.push(d.to_string());
             }
