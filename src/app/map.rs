@@ -4,9 +4,6 @@
 //! each stated distance drawn as a circle of that radius around its origin. It fits
 //! the events in view; wheel, drag, pinch, buttons and keys zoom and pan.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use eventlens_extract::Category;
 use leptos::ev;
 use leptos::prelude::*;
@@ -84,10 +81,120 @@ fn markers(ix: &Indexed, visible: &[usize]) -> (Vec<Marker>, usize) {
     (out, located)
 }
 
-/// Pointers down on the map, for drag and pinch.
-#[derive(Default)]
-struct Pointers {
-    down: Vec<(i32, f64, f64)>,
+/// The part of the map in view: the fit to the events, or the reader's own zoom and pan
+/// until the events in view change; and the pointers down, for drag and pinch.
+#[derive(Clone, Copy)]
+struct Viewport {
+    fitted: Memo<View>,
+    own: RwSignal<Option<View>>,
+    /// The map's width on screen, to turn pixels into map units.
+    width_px: RwSignal<f64>,
+    pointers: StoredValue<Vec<(i32, f64, f64)>>,
+}
+
+impl Viewport {
+    fn new(fitted: Memo<View>) -> Self {
+        let own = RwSignal::new(None::<View>);
+        Effect::new(move |_| {
+            fitted.track();
+            own.set(None);
+        });
+        Viewport {
+            fitted,
+            own,
+            width_px: RwSignal::new(900.0),
+            pointers: StoredValue::new(Vec::new()),
+        }
+    }
+
+    fn view(self) -> View {
+        self.own.get().unwrap_or_else(|| self.fitted.get())
+    }
+
+    /// Map units per screen pixel, so markers and labels keep their size on screen.
+    fn scale(self) -> f64 {
+        self.view().w / self.width_px.get().max(1.0)
+    }
+
+    fn set(self, v: View) {
+        self.own.set(Some(v));
+    }
+
+    fn fit(self) {
+        self.own.set(None);
+    }
+
+    fn pointer_down(self, e: &ev::PointerEvent) {
+        self.pointers
+            .update_value(|p| p.push((e.pointer_id(), e.client_x() as f64, e.client_y() as f64)));
+    }
+
+    fn pointer_up(self, e: &ev::PointerEvent) {
+        self.pointers
+            .update_value(|p| p.retain(|d| d.0 != e.pointer_id()));
+    }
+
+    /// One finger (or the mouse) drags the map; two fingers pinch to zoom.
+    fn pointer_move(self, e: &ev::PointerEvent) {
+        let Some((_, _, w, h)) = url::rect_of(e.current_target()) else {
+            return;
+        };
+        self.width_px.set(w);
+        let (id, cx, cy) = (e.pointer_id(), e.client_x() as f64, e.client_y() as f64);
+        let before = self.pointers.get_value();
+        let Some(slot) = before.iter().position(|d| d.0 == id) else {
+            return;
+        };
+        self.pointers.update_value(|p| p[slot] = (id, cx, cy));
+        let v = self.view();
+        if before.len() >= 2 {
+            let after = self.pointers.get_value();
+            let dist = |d: &[(i32, f64, f64)]| (d[0].1 - d[1].1).hypot(d[0].2 - d[1].2);
+            let (a, b) = (dist(&before), dist(&after));
+            if a > 0.0 {
+                self.set(v.zoom(b / a, 0.5, 0.5));
+            }
+        } else {
+            let (_, ox, oy) = before[slot];
+            self.set(v.pan(-(cx - ox) / w, -(cy - oy) / h));
+        }
+    }
+
+    /// The wheel zooms about the point under the cursor.
+    fn wheel(self, e: &ev::WheelEvent) {
+        let Some((left, top, w, h)) = url::rect_of(e.current_target()) else {
+            return;
+        };
+        e.prevent_default();
+        self.width_px.set(w);
+        let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
+        let (fx, fy) = (
+            (e.client_x() as f64 - left) / w,
+            (e.client_y() as f64 - top) / h,
+        );
+        self.set(self.view().zoom(factor, fx, fy));
+    }
+
+    /// Arrows pan, + and - zoom, 0 fits the events again.
+    fn key(self, e: &ev::KeyboardEvent) {
+        let v = self.view();
+        let next = match e.key().as_str() {
+            "ArrowLeft" => v.pan(-0.1, 0.0),
+            "ArrowRight" => v.pan(0.1, 0.0),
+            "ArrowUp" => v.pan(0.0, -0.1),
+            "ArrowDown" => v.pan(0.0, 0.1),
+            "+" | "=" => v.zoom(1.5, 0.5, 0.5),
+            "-" | "_" => v.zoom(1.0 / 1.5, 0.5, 0.5),
+            "0" => {
+                e.prevent_default();
+                self.fit();
+                return;
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        self.set(next);
+    }
 }
 
 #[component]
@@ -110,85 +217,8 @@ pub(super) fn MapView(ctx: Ctx) -> impl IntoView {
     let fitted = Memo::new(move |_| {
         marks.with(|(m, _)| map::fit(&m.iter().map(|m| (m.x, m.y)).collect::<Vec<_>>()))
     });
-    // A zoom or pan of the reader's own, until the events in view change.
-    let own = RwSignal::new(None::<View>);
-    Effect::new(move |_| {
-        fitted.track();
-        own.set(None);
-    });
-    let view = move || own.get().unwrap_or_else(|| fitted.get());
-    // Map units per screen pixel, so markers and labels keep their size on screen.
-    let width_px = RwSignal::new(900.0f64);
-    let k = move || view().w / width_px.get().max(1.0);
-    let set = move |v: View| own.set(Some(v));
-
-    let pointers = Rc::new(RefCell::new(Pointers::default()));
-    let (p1, p2, p3) = (pointers.clone(), pointers.clone(), pointers);
-    let on_down = move |e: ev::PointerEvent| {
-        p1.borrow_mut()
-            .down
-            .push((e.pointer_id(), e.client_x() as f64, e.client_y() as f64));
-    };
-    let on_move = move |e: ev::PointerEvent| {
-        let Some((_, _, w, h)) = url::rect_of(e.current_target()) else {
-            return;
-        };
-        width_px.set(w);
-        let mut p = p2.borrow_mut();
-        let (id, cx, cy) = (e.pointer_id(), e.client_x() as f64, e.client_y() as f64);
-        let Some(slot) = p.down.iter().position(|d| d.0 == id) else {
-            return;
-        };
-        let before = p.down.clone();
-        p.down[slot] = (id, cx, cy);
-        let v = view();
-        if before.len() >= 2 {
-            // Pinch: the change in distance between two fingers zooms.
-            let dist = |d: &[(i32, f64, f64)]| (d[0].1 - d[1].1).hypot(d[0].2 - d[1].2);
-            let (a, b) = (dist(&before), dist(&p.down));
-            if a > 0.0 {
-                set(v.zoom(b / a, 0.5, 0.5));
-            }
-        } else {
-            let (_, ox, oy) = before[slot];
-            set(v.pan(-(cx - ox) / w, -(cy - oy) / h));
-        }
-    };
-    let on_up = move |e: ev::PointerEvent| {
-        p3.borrow_mut().down.retain(|d| d.0 != e.pointer_id());
-    };
-    let on_wheel = move |e: ev::WheelEvent| {
-        let Some((left, top, w, h)) = url::rect_of(e.current_target()) else {
-            return;
-        };
-        e.prevent_default();
-        width_px.set(w);
-        let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
-        let (fx, fy) = (
-            (e.client_x() as f64 - left) / w,
-            (e.client_y() as f64 - top) / h,
-        );
-        set(view().zoom(factor, fx, fy));
-    };
-    let on_key = move |e: ev::KeyboardEvent| {
-        let v = view();
-        let next = match e.key().as_str() {
-            "ArrowLeft" => v.pan(-0.1, 0.0),
-            "ArrowRight" => v.pan(0.1, 0.0),
-            "ArrowUp" => v.pan(0.0, -0.1),
-            "ArrowDown" => v.pan(0.0, 0.1),
-            "+" | "=" => v.zoom(1.5, 0.5, 0.5),
-            "-" | "_" => v.zoom(1.0 / 1.5, 0.5, 0.5),
-            "0" => {
-                own.set(None);
-                e.prevent_default();
-                return;
-            }
-            _ => return,
-        };
-        e.prevent_default();
-        set(next);
-    };
+    let vp = Viewport::new(fitted);
+    let k = move || vp.scale();
     let select = move |id: String, index: usize| {
         update(ctx, true, |s| s.sel = Some(id.clone()));
         // The card may be beyond the cards rendered so far.
@@ -206,14 +236,14 @@ pub(super) fn MapView(ctx: Ctx) -> impl IntoView {
             <h2>"Map"</h2>
             <p class="muted">{move || caption(marks.with(|m| (m.0.len(), m.1)), ctx.visible.with(|v| v.len()))}</p>
             <div class="map-controls">
-                <button type="button" on:click=move |_| set(view().zoom(1.5, 0.5, 0.5))>"Zoom in"</button>
-                <button type="button" on:click=move |_| set(view().zoom(1.0 / 1.5, 0.5, 0.5))>"Zoom out"</button>
-                <button type="button" on:click=move |_| own.set(None)>"Fit to events"</button>
+                <button type="button" on:click=move |_| vp.set(vp.view().zoom(1.5, 0.5, 0.5))>"Zoom in"</button>
+                <button type="button" on:click=move |_| vp.set(vp.view().zoom(1.0 / 1.5, 0.5, 0.5))>"Zoom out"</button>
+                <button type="button" on:click=move |_| vp.fit()>"Fit to events"</button>
             </div>
             // Two layers with one view box: the outlines, drawn again only on zoom or pan,
             // and above them the events, which change with every filter.
             <div class="map-box">
-            <svg class="map-land" viewBox=move || view().attr() aria-hidden="true">
+            <svg class="map-land" viewBox=move || vp.view().attr() aria-hidden="true">
                 <rect class="sea" x="-720" y="-360" width="2160" height="1080"></rect>
                 <g class="land">
                     {move || world.get().map(|w| w.countries.iter().map(|c| view! {
@@ -221,49 +251,72 @@ pub(super) fn MapView(ctx: Ctx) -> impl IntoView {
                     }).collect_view())}
                 </g>
             </svg>
-            <svg class="map-svg" viewBox=move || view().attr() tabindex="0" role="group"
+            <svg class="map-svg" viewBox=move || vp.view().attr() tabindex="0" role="group"
                 aria-label="Map of the events in view: arrow keys pan, + and - zoom, 0 fits the events"
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone()
-                on:pointercancel=on_up.clone() on:pointerleave=on_up on:wheel=on_wheel on:keydown=on_key>
+                on:pointerdown=move |e| vp.pointer_down(&e) on:pointermove=move |e| vp.pointer_move(&e)
+                on:pointerup=move |e| vp.pointer_up(&e) on:pointercancel=move |e| vp.pointer_up(&e)
+                on:pointerleave=move |e| vp.pointer_up(&e) on:wheel=move |e| vp.wheel(&e) on:keydown=move |e| vp.key(&e)>
                 <Distances ctx=ctx k=Signal::derive(k) />
-                <g class="markers">
-                    <For each=move || marks.get().0 key=|m| m.id.clone() let:m>
-                        {
-                            let (id, id2, index) = (m.id.clone(), m.id.clone(), m.index);
-                            let on = {
-                                let id = m.id.clone();
-                                move || ctx.state.with(|st| st.sel.as_deref() == Some(id.as_str()))
-                            };
-                            let r = map::radius_px(m.killed);
-                            let transform = move || format!("translate({:.3} {:.3}) scale({:.4})", m.x, m.y, r * k());
-                            view! {
-                                <g class=format!("mk mk-{}", m.category.key()) class:on=on role="button" tabindex="0"
-                                    aria-label=m.label.clone() transform=transform
-                                    on:click=move |_| select(id.clone(), index)
-                                    on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); select(id2.clone(), index) }>
-                                    <title>{m.label.clone()}</title>
-                                    <path d=map::shape(m.category) vector-effect="non-scaling-stroke"></path>
-                                </g>
-                            }
-                        }
-                    </For>
-                </g>
+                <Markers ctx=ctx marks=marks k=Signal::derive(k) select=Callback::new(move |(id, index)| select(id, index)) />
             </svg>
             </div>
-            <ul class="legend" aria-label="Legend">
-                {move || {
-                    let mut cats: Vec<Category> = marks.with(|m| m.0.iter().map(|x| x.category).collect());
-                    cats.sort_by_key(|c| Category::ALL.iter().position(|a| a == c));
-                    cats.dedup();
-                    cats.into_iter().map(|c| view! {
-                        <li><svg class=format!("mk mk-{}", c.key()) viewBox="-1.4 -1.4 2.8 2.8" width="16" height="16" aria-hidden="true"><path d=map::shape(c)></path></svg>{c.label()}</li>
-                    }).collect_view()
-                }}
-                <li><svg class="ref-mark" viewBox="-1.4 -1.4 2.8 2.8" width="16" height="16" aria-hidden="true"><path d=map::shape(Category::Explosion)></path></svg>"reference place; lines are great circles"</li>
-                <li><span class="swatch-circle" aria-hidden="true"></span>"a stated distance, drawn around its origin"</li>
-            </ul>
+            <Legend marks=marks />
             <p class="muted attribution">{move || status.get()}{move || world.with(|w| w.as_ref().map(|w| w.attribution.clone()))}</p>
         </section>
+    }
+}
+
+/// One focusable marker per event drawn, keyed so a filter change only adds and removes
+/// the markers that changed; size follows the view's scale so it stays the same on screen.
+#[component]
+fn Markers(
+    ctx: Ctx,
+    marks: Memo<(Vec<Marker>, usize)>,
+    k: Signal<f64>,
+    select: Callback<(String, usize)>,
+) -> impl IntoView {
+    view! {
+        <g class="markers">
+            <For each=move || marks.get().0 key=|m| m.id.clone() let:m>
+                {
+                    let (id, id2, index) = (m.id.clone(), m.id.clone(), m.index);
+                    let on = {
+                        let id = m.id.clone();
+                        move || ctx.state.with(|st| st.sel.as_deref() == Some(id.as_str()))
+                    };
+                    let r = map::radius_px(m.killed);
+                    let transform = move || format!("translate({:.3} {:.3}) scale({:.4})", m.x, m.y, r * k.get());
+                    view! {
+                        <g class=format!("mk mk-{}", m.category.key()) class:on=on role="button" tabindex="0"
+                            aria-label=m.label.clone() transform=transform
+                            on:click=move |_| select.run((id.clone(), index))
+                            on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); select.run((id2.clone(), index)) }>
+                            <title>{m.label.clone()}</title>
+                            <path d=map::shape(m.category) vector-effect="non-scaling-stroke"></path>
+                        </g>
+                    }
+                }
+            </For>
+        </g>
+    }
+}
+
+/// The categories on the map with their shapes, and what the lines and circles mean.
+#[component]
+fn Legend(marks: Memo<(Vec<Marker>, usize)>) -> impl IntoView {
+    view! {
+        <ul class="legend" aria-label="Legend">
+            {move || {
+                let mut cats: Vec<Category> = marks.with(|m| m.0.iter().map(|x| x.category).collect());
+                cats.sort_by_key(|c| Category::ALL.iter().position(|a| a == c));
+                cats.dedup();
+                cats.into_iter().map(|c| view! {
+                    <li><svg class=format!("mk mk-{}", c.key()) viewBox="-1.4 -1.4 2.8 2.8" width="16" height="16" aria-hidden="true"><path d=map::shape(c)></path></svg>{c.label()}</li>
+                }).collect_view()
+            }}
+            <li><svg class="ref-mark" viewBox="-1.4 -1.4 2.8 2.8" width="16" height="16" aria-hidden="true"><path d=map::shape(Category::Explosion)></path></svg>"reference place; lines are great circles"</li>
+            <li><span class="swatch-circle" aria-hidden="true"></span>"a stated distance, drawn around its origin"</li>
+        </ul>
     }
 }
 
