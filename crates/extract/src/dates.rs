@@ -243,13 +243,22 @@ const PUBLISH_VERBS: &[&str] = &[
 /// it with no casualty or violence word in between. Such dates stay in the article's
 /// date list but do not date events.
 pub fn is_report_date(toks: &[Tok], hit: &DateHit) -> bool {
+    use crate::lexicon::Class;
+    // "the army said on Friday that …": the date modifies the verb of saying before it
+    // ("police said on Friday a bomb went off" stays ambiguous and dates the bomb).
+    if toks[hit.start.saturating_sub(2)..hit.start]
+        .iter()
+        .any(|t| t.has(Class::SAY))
+        && toks.get(hit.end).is_some_and(|t| t.is("that"))
+    {
+        return true;
+    }
     let closes = toks
         .get(hit.end)
         .is_none_or(|t| t.kind == TokKind::Punct && t.text != "'");
     if !closes {
         return false;
     }
-    use crate::lexicon::Class;
     if gives_a_figure(&toks[hit.start.saturating_sub(10)..hit.start]) {
         return true;
     }
@@ -463,6 +472,10 @@ mod tests {
             [false]
         );
         assert_eq!(report_dates("An inquiry published on May 9."), [true]);
+        assert_eq!(
+            report_dates("The army said on Friday that a drone killed two people on Monday."),
+            [true, false]
+        );
         let back = |s: &str| {
             let toks = tokenize(s, Span::new(0, s.len()));
             find_dates(&toks, Date::new(2025, 3, 10))
