@@ -259,6 +259,21 @@ fn triggers(toks: &[Tok]) -> (Vec<(Category, usize)>, Vec<Category>) {
             cats.push((c, i));
         }
     }
+    // "a drone fired three missiles at the cars": the missiles are the drone's
+    // munition, one air strike ("launched drones and fired missiles" stays two).
+    let at = |c: Category| cats.iter().find(|x| x.0 == c).map(|x| x.1);
+    if let (Some(d), Some(m)) = (at(Category::AirDroneStrike), at(Category::MissileAttack)) {
+        let fires = |v: usize| {
+            toks[v].is_any(&["fired", "fires", "launched", "launches", "dropped"])
+                && v < m
+                && m <= v + 5
+        };
+        if (d + 1..=d + 2).any(|v| v < toks.len() && fires(v))
+            && !toks[d + 1..m].iter().any(|t| t.is("and"))
+        {
+            cats.retain(|x| x.0 != Category::MissileAttack);
+        }
+    }
     let war_as_context = cats
         .iter()
         .any(|c| c.0.is_violent() && c.0 != Category::ArmedClash)
@@ -533,9 +548,10 @@ fn weapons_of(
     f.weapons
         .iter()
         .filter(|w| {
+            // A missile goes with the trigger nearest it: its own word as a missile
+            // attack, or the drone that fired it when that is the sentence's only strike.
             let wc = match w.kind {
                 crate::model::WeaponKind::Drone => Category::AirDroneStrike,
-                crate::model::WeaponKind::Missile => Category::MissileAttack,
                 _ => near(w.start),
             };
             wc == category || (alone && category.is_violent())
@@ -1023,6 +1039,11 @@ fn compatible(
     }
     if c.place.is_some() && ep.is_some() && (c.casualties.is_empty() || e.casualties.is_empty()) {
         return Some("same category and place, no conflicting date".into());
+    }
+    // "a drone fired three missiles at the cars": how the incident just told was done,
+    // on its day, with no place or figures of its own.
+    if c.place.is_none() && c.casualties.is_empty() && c.date.is_some() && c.date == e.date {
+        return Some("same category and date, no place or figures of its own".into());
     }
     None
 }
@@ -1543,5 +1564,20 @@ mod tests {
         assert_eq!(events(&x).len(), 1, "{:#?}", x.events);
         let x = run("A shell hit a bus station in the town on Sunday, killing nine people.\nAnother shell struck a school on Sunday, killing two.");
         assert_eq!(events(&x).len(), 2, "{:#?}", x.events);
+    }
+
+    #[test]
+    fn missiles_fired_by_a_drone_are_one_air_strike() {
+        let x =
+            run("A drone fired two missiles at a car in the town on Sunday, killing three people.");
+        assert_eq!(events(&x).len(), 1, "{:#?}", x.events);
+        assert_eq!(events(&x)[0].0, Category::AirDroneStrike);
+        // How the strike just told was carried out, on its day: the same incident.
+        let x = run("A drone strike killed seven aid workers in Kherson on Monday.\nInvestigators found that a drone had fired three missiles at their cars on Monday.");
+        assert_eq!(events(&x).len(), 1, "{:#?}", x.events);
+        assert_eq!(killed_min(&x), Some(7));
+        let x = run("Russia launched 90 drones and fired seven missiles at Ukraine on Sunday.");
+        let cats: Vec<Category> = events(&x).iter().map(|e| e.0).collect();
+        assert!(cats.contains(&Category::MissileAttack), "{cats:?}");
     }
 }
