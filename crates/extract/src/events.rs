@@ -730,8 +730,15 @@ const OTHER_TIME: &[&str] = &[
 /// a month, "last week", "two days later", "since"), so the story's date is not its
 /// date.
 fn names_own_time(toks: &[Tok]) -> bool {
-    toks.iter().any(|t| {
-        t.is_any(OTHER_TIME)
+    // "had earlier reported ten deaths": the time of a report, not of the incident.
+    let of_report = |i: usize| {
+        toks.get(i + 1).is_some_and(|n| {
+            n.has(crate::lexicon::Class::SAY)
+                || n.is_any(&["reported", "put", "gave", "given", "announced", "stated"])
+        })
+    };
+    toks.iter().enumerate().any(|(i, t)| {
+        (t.is_any(OTHER_TIME) && !(t.is_any(&["earlier", "previously"]) && of_report(i)))
             || (t.is_capitalized() && crate::dates::month_of(t.text).is_some() && t.text.len() >= 3)
             || crate::dates::year_num(t).is_some()
     })
@@ -1579,5 +1586,15 @@ mod tests {
         let x = run("Russia launched 90 drones and fired seven missiles at Ukraine on Sunday.");
         let cats: Vec<Category> = events(&x).iter().map(|e| e.0).collect();
         assert!(cats.contains(&Category::MissileAttack), "{cats:?}");
+    }
+
+    #[test]
+    fn a_report_told_earlier_does_not_move_the_incident_in_time() {
+        let x = run("Missiles struck cities across the country on Monday, killing 30.\nIn Lviv, rescuers confirmed nine dead, after the mayor had earlier reported seven deaths.");
+        assert!(
+            events(&x).iter().all(|e| e.1 == Some("2025-03-10")),
+            "{:#?}",
+            x.events
+        );
     }
 }
