@@ -6,7 +6,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use eventlens_extract::{geo, Event, Extraction};
+use eventlens_extract::{geo, Extraction};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -56,12 +56,11 @@ struct Ctx {
     limit: RwSignal<usize>,
 }
 
-fn load(collection: &Extraction, s: &ViewState) -> Rc<Indexed> {
-    let x = match s.synthetic {
-        Some(n) => data::synthetic(collection, n),
-        None => collection.clone(),
-    };
-    Rc::new(Indexed::new(x))
+fn load(collection: &Arc<Extraction>, s: &ViewState) -> Rc<Indexed> {
+    Rc::new(match s.synthetic {
+        Some(n) => Indexed::new(data::synthetic(collection, n)),
+        None => Indexed::new(Arc::clone(collection)),
+    })
 }
 
 /// Links made before the collection named events by their id within one article
@@ -79,12 +78,6 @@ fn update(ctx: Ctx, push: bool, f: impl FnOnce(&mut ViewState)) {
     ctx.state.update(f);
     ctx.limit.set(PAGE);
     url::write(&ctx.state.with_untracked(|s| s.to_query()), push);
-}
-
-fn place_of<'a>(x: &'a Extraction, e: &Event) -> Option<&'a eventlens_extract::Location> {
-    e.place_id
-        .as_ref()
-        .and_then(|id| x.locations.iter().find(|l| &l.id == id))
 }
 
 /// Reference places offered: the article's places and the capitals of its countries.

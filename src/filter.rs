@@ -7,22 +7,20 @@ use eventlens_extract::{
 
 use crate::state::{Sort, ViewState};
 
-/// Where an event's place is, resolved once so filters do not search locations per event.
+/// What filters look up per event, resolved once so a filter change does not search
+/// places, articles or events by id.
 pub struct Indexed {
-    pub x: Extraction,
+    /// Shared, so loading the embedded collection does not copy it.
+    pub x: std::sync::Arc<Extraction>,
     /// Distinct for every dataset loaded in this page, so list keys never collide
     /// between the embedded article, a pasted one and a synthetic corpus.
     pub generation: u64,
-    /// Per event: (place name, place country).
-    pub place: Vec<(Option<String>, Option<String>)>,
     /// Per event: the index of its place in `x.locations`.
     pub loc: Vec<Option<usize>>,
     /// Per event: lower-cased searchable text (summary, sentences, place, actors).
     pub haystack: Vec<String>,
-    /// Per event: the ids of the articles that tell it, the one that told it first
-    /// first (two when a collection folded one incident told by two articles).
-    pub articles: Vec<Vec<String>>,
-    /// Per event: the same articles as indexes into `x.parts`.
+    /// Per event: the articles that tell it as indexes into `x.parts`
+    /// ([`Extraction::parts_of`]); empty for a single article.
     pub parts: Vec<Vec<usize>>,
     /// Per ledger figure: the index of its event, and of the event it defers to, so
     /// totals over a view are worked out with index masks instead of id lookups.
@@ -30,34 +28,25 @@ pub struct Indexed {
     pub fig_refers: Vec<Option<usize>>,
 }
 
+/// Position by id, for items that carry one.
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> std::collections::HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
+}
+
 impl Indexed {
-    pub fn new(x: Extraction) -> Self {
-        let by_id: std::collections::HashMap<&str, usize> = x
-            .locations
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.as_str(), i))
-            .collect();
+    pub fn new(x: impl Into<std::sync::Arc<Extraction>>) -> Self {
+        let x: std::sync::Arc<Extraction> = x.into();
+        let by_id = positions(x.locations.iter().map(|l| l.id.as_str()));
         let loc: Vec<Option<usize>> = x
             .events
             .iter()
             .map(|e| e.place_id.as_deref().and_then(|id| by_id.get(id).copied()))
             .collect();
-        let place: Vec<_> = loc
-            .iter()
-            .map(|l| {
-                let loc = l.map(|i| &x.locations[i]);
-                (
-                    loc.map(|l| l.name.clone()),
-                    loc.and_then(|l| l.country.clone()),
-                )
-            })
-            .collect();
         let haystack = x
             .events
             .iter()
-            .zip(&place)
-            .map(|(e, p)| {
+            .zip(&loc)
+            .map(|(e, l)| {
                 let mut h = e.summary.to_lowercase();
                 for &s in &e.sentences {
                     if let Some(sent) = x.sentences.get(s) {
@@ -65,45 +54,15 @@ impl Indexed {
                         h.push_str(&sent.span.slice(&x.article.text).to_lowercase());
                     }
                 }
-                if let Some(n) = &p.0 {
+                if let Some(l) = l {
                     h.push(' ');
-                    h.push_str(&n.to_lowercase());
+                    h.push_str(&x.locations[*l].name.to_lowercase());
                 }
                 h
             })
             .collect();
-        let articles = x
-            .events
-            .iter()
-            .map(|e| {
-                let mut ids: Vec<String> = vec![x.article_of(e).0.to_string()];
-                for p in e.sentences.iter().filter_map(|&s| x.part_of_sentence(s)) {
-                    if !ids.contains(&p.id) {
-                        ids.push(p.id.clone());
-                    }
-                }
-                ids
-            })
-            .collect();
-        let parts = x
-            .events
-            .iter()
-            .map(|e| {
-                let mut ps: Vec<usize> = Vec::new();
-                for p in e.sentences.iter().filter_map(|&s| part_index(&x, s)) {
-                    if !ps.contains(&p) {
-                        ps.push(p);
-                    }
-                }
-                ps
-            })
-            .collect();
-        let event_ix: std::collections::HashMap<&str, usize> = x
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
+        let parts = x.events.iter().map(|e| x.parts_of(e)).collect();
+        let event_ix = positions(x.events.iter().map(|e| e.id.as_str()));
         let ix_of = |id: &Option<String>| id.as_deref().and_then(|i| event_ix.get(i).copied());
         let fig_event = x.ledger.iter().map(|f| ix_of(&f.event)).collect();
         let fig_refers = x.ledger.iter().map(|f| ix_of(&f.refers_to)).collect();
@@ -112,14 +71,28 @@ impl Indexed {
         Indexed {
             x,
             generation,
-            place,
             loc,
             haystack,
-            articles,
             parts,
             fig_event,
             fig_refers,
         }
+    }
+
+    /// The ids of the articles that tell event `i`, the one that told it first first
+    /// (two when a collection folded one incident told by two articles).
+    pub fn article_ids(&self, i: usize) -> impl Iterator<Item = &str> + '_ {
+        let single = self.parts[i]
+            .is_empty()
+            .then_some(self.x.article.id.as_str());
+        single
+            .into_iter()
+            .chain(self.parts[i].iter().map(|&p| self.x.parts[p].id.as_str()))
+    }
+
+    /// The name of event `i`'s place, when the text places it.
+    pub fn place_name(&self, i: usize) -> Option<&str> {
+        self.location(i).map(|l| l.name.as_str())
     }
 
     /// Where event `i` happened, when the text places it.
@@ -151,7 +124,7 @@ pub fn matches(ix: &Indexed, i: usize, s: &ViewState, skip: Facet) -> bool {
     let e = &ix.x.events[i];
     if skip != Facet::Article {
         if let Some(a) = &s.article {
-            if !ix.articles[i].contains(a) {
+            if !ix.article_ids(i).any(|id| id == a) {
                 return false;
             }
         }
@@ -168,7 +141,7 @@ pub fn matches(ix: &Indexed, i: usize, s: &ViewState, skip: Facet) -> bool {
     }
     if skip != Facet::Place {
         if let Some(p) = &s.place {
-            if ix.place[i].0.as_deref() != Some(p.as_str()) {
+            if ix.place_name(i) != Some(p.as_str()) {
                 return false;
             }
         }
@@ -268,7 +241,7 @@ pub fn facet_counts<'a>(ix: &'a Indexed, s: &ViewState, facet: Facet) -> Vec<(St
         }
         let e = &ix.x.events[i];
         match facet {
-            Facet::Article => ix.articles[i].iter().for_each(|a| bump(a)),
+            Facet::Article => ix.article_ids(i).for_each(&mut bump),
             Facet::Cat => bump(e.category.key()),
             Facet::Country => {
                 if let Some(c) = &e.country {
@@ -276,7 +249,7 @@ pub fn facet_counts<'a>(ix: &'a Indexed, s: &ViewState, facet: Facet) -> Vec<(St
                 }
             }
             Facet::Place => {
-                if let Some(p) = &ix.place[i].0 {
+                if let Some(p) = ix.place_name(i) {
                     bump(p)
                 }
             }
@@ -300,15 +273,6 @@ pub fn facet_counts<'a>(ix: &'a Indexed, s: &ViewState, facet: Facet) -> Vec<(St
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
-}
-
-/// The index of the collection part holding a sentence.
-fn part_index(x: &Extraction, s: usize) -> Option<usize> {
-    let i = x.parts.partition_point(|p| p.sentences.end <= s);
-    x.parts
-        .get(i)
-        .filter(|p| p.sentences.start <= s && s < p.sentences.end)
-        .map(|_| i)
 }
 
 /// The ledger figures that make the totals over the given events (see
@@ -401,7 +365,10 @@ pub fn articles_in_view(ix: &Indexed, idx: &[usize]) -> Vec<bool> {
 /// single article.
 pub fn in_articles(ix: &Indexed, sentence: usize, articles: &[bool]) -> bool {
     ix.x.parts.is_empty()
-        || part_index(&ix.x, sentence).is_some_and(|p| articles.get(p).copied().unwrap_or(false))
+        || ix
+            .x
+            .part_index(sentence)
+            .is_some_and(|p| articles.get(p).copied().unwrap_or(false))
 }
 
 /// Whose casualties a statement counts, when the text says ("12 Ukrainian soldiers").
@@ -509,11 +476,11 @@ mod tests {
         assert_eq!(n("?article=no-such-article"), 0);
         // A folded incident is found under each article that tells it.
         let folded = ix
-            .articles
+            .parts
             .iter()
-            .position(|a| a.len() > 1)
+            .position(|p| p.len() > 1)
             .expect("a folded incident");
-        for a in &ix.articles[folded] {
+        for a in ix.article_ids(folded) {
             let (s, _) = ViewState::from_query(&format!("?article={a}"));
             assert!(visible(&ix, &s, &|_| None).contains(&folded), "{a}");
         }

@@ -47,7 +47,7 @@ pub(super) fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
     let Some(e) = x.events.get(index).cloned() else {
         return ().into_any();
     };
-    let loc = place_of(x, &e).cloned();
+    let loc = ix.location(index).cloned();
     let id = e.id.clone();
     let selected = {
         let id = id.clone();
@@ -88,16 +88,16 @@ pub(super) fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
     }
     // The articles that tell this event: the first teller, then any other that the
     // collection folded into it.
-    let tellers: Vec<(String, String)> = ix.articles[index]
-        .iter()
+    let tellers: Vec<(String, String)> = ix
+        .article_ids(index)
         .map(|id| {
-            let part = x.parts.iter().find(|p| &p.id == id);
+            let part = x.parts.iter().find(|p| p.id == id);
             let title = part.map_or(x.article.title.as_str(), |p| p.title.as_str());
             let published = part
                 .and_then(|p| p.published.as_deref())
                 .or(x.article.published.as_deref())
                 .unwrap_or("date unknown");
-            (id.clone(), format!("{title} ({published})"))
+            (id.to_string(), format!("{title} ({published})"))
         })
         .collect();
     let weapons = e.weapon_totals();

@@ -72,7 +72,7 @@ fn shown_sentences(
         return std::iter::once(0..x.sentences.len()).collect();
     }
     let ids: Vec<&str> = match sel.and_then(|id| x.events.iter().position(|e| e.id == id)) {
-        Some(i) => ix.articles[i].iter().map(String::as_str).collect(),
+        Some(i) => ix.article_ids(i).collect(),
         None => article.into_iter().collect(),
     };
     x.parts

@@ -349,9 +349,8 @@ fn toll_verb(toks: &[Tok], at: usize) -> Option<(CasualtyKind, usize)> {
 /// attack at 14": a verb of stating with "at" before the count, the toll noun its
 /// subject or object. `w` ends with the word before the count ("at").
 fn puts_toll_at(w: &[Tok]) -> bool {
-    const STATING: &[&str] = &[
-        "put", "puts", "putting", "placed", "places", "stands", "stood",
-    ];
+    // "the toll stands at 12" states a figure too.
+    let stating = |t: &Tok| t.is_any(crate::cues::STATING) || t.is_any(&["stands", "stood"]);
     let n = w.len();
     if n < 2 || !w[n - 1].is("at") {
         return false;
@@ -362,9 +361,9 @@ fn puts_toll_at(w: &[Tok]) -> bool {
         .rposition(|t| t.text == "." || t.text == ";")
         .map_or(0, |i| i + 1);
     let clause = &w[start..n - 1];
-    clause.last().is_some_and(|t| t.is_any(STATING))
+    clause.last().is_some_and(stating)
         || clause.windows(4).any(|x| {
-            x[0].is_any(STATING)
+            stating(&x[0])
                 && x[1..]
                     .iter()
                     .any(|t| t.is_any(TOLL_NOUNS) || t.is("number"))

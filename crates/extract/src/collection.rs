@@ -40,6 +40,21 @@ pub fn combine(mut articles: Vec<Extraction>) -> Extraction {
     out
 }
 
+/// Where one article's sentences and text start in the collection.
+#[derive(Clone, Copy)]
+struct Offset {
+    sentence: usize,
+    text: usize,
+}
+
+impl Offset {
+    /// Moves a (sentence, span) pair of the article into the joined text.
+    fn apply(self, sentence: &mut usize, span: &mut Span) {
+        *sentence += self.sentence;
+        *span = Span::new(span.start + self.text, span.end + self.text);
+    }
+}
+
 /// Moves one article's extraction into the collection: offsets for text and sentences,
 /// ids prefixed with the article's id, places shared by name and GeoNames id.
 fn append(out: &mut Extraction, a: Extraction) {
@@ -50,9 +65,12 @@ fn append(out: &mut Extraction, a: Extraction) {
         out.article.text.len()
     };
     let sent_at = out.sentences.len();
+    let at = Offset {
+        sentence: sent_at,
+        text: text_at,
+    };
     let id = a.article.id.clone();
     let ev = |e: &str| format!("{id}:{e}");
-    let sp = |s: Span| Span::new(s.start + text_at, s.end + text_at);
     out.article.text.push_str(&a.article.text);
     out.parts.push(ArticlePart {
         id: id.clone(),
@@ -63,8 +81,7 @@ fn append(out: &mut Extraction, a: Extraction) {
         sentences: Span::new(sent_at, sent_at + a.sentences.len()),
     });
     out.sentences.extend(a.sentences.into_iter().map(|mut s| {
-        s.id += sent_at;
-        s.span = sp(s.span);
+        at.apply(&mut s.id, &mut s.span);
         s
     }));
     let place_ids: Vec<(String, String)> = a
@@ -72,7 +89,7 @@ fn append(out: &mut Extraction, a: Extraction) {
         .into_iter()
         .map(|l| {
             let old = l.id.clone();
-            (old, share_place(out, l, sent_at, text_at))
+            (old, share_place(out, l, at))
         })
         .collect();
     let place = |p: &Option<String>| {
@@ -91,37 +108,31 @@ fn append(out: &mut Extraction, a: Extraction) {
             m.sentence += sent_at;
         }
         for c in &mut e.casualties {
-            c.sentence += sent_at;
-            c.span = sp(c.span);
+            at.apply(&mut c.sentence, &mut c.span);
         }
         for w in &mut e.weapons {
-            w.sentence += sent_at;
-            w.span = sp(w.span);
+            at.apply(&mut w.sentence, &mut w.span);
         }
         out.events.push(e);
     }
     for mut f in a.ledger {
-        f.sentence += sent_at;
-        f.span = sp(f.span);
+        at.apply(&mut f.sentence, &mut f.span);
         f.event = f.event.as_deref().map(ev);
         f.refers_to = f.refers_to.as_deref().map(ev);
         out.ledger.push(f);
     }
     for mut d in a.distances {
-        d.sentence += sent_at;
-        d.span = sp(d.span);
+        at.apply(&mut d.sentence, &mut d.span);
         d.reference_id = place(&d.reference_id);
         d.subject_id = place(&d.subject_id);
         out.distances.push(d);
     }
     for mut q in a.quotes {
-        q.sentence += sent_at;
-        q.span = sp(q.span);
+        at.apply(&mut q.sentence, &mut q.span);
         out.quotes.push(q);
     }
     for mut d in a.dates {
-        d.sentence += sent_at;
-        d.span = sp(d.span);
+        at.apply(&mut d.sentence, &mut d.span);
         out.dates.push(d);
     }
     out.warnings
@@ -130,10 +141,9 @@ fn append(out: &mut Extraction, a: Extraction) {
 
 /// Adds a place to the collection, or its mentions to the same place already there, and
 /// returns the collection's id for it.
-fn share_place(out: &mut Extraction, mut l: Location, sent_at: usize, text_at: usize) -> String {
+fn share_place(out: &mut Extraction, mut l: Location, at: Offset) -> String {
     for m in &mut l.mentions {
-        m.sentence += sent_at;
-        m.span = Span::new(m.span.start + text_at, m.span.end + text_at);
+        at.apply(&mut m.sentence, &mut m.span);
     }
     let same = |o: &&mut Location| {
         o.name == l.name && o.kind == l.kind && o.geonameid == l.geonameid && o.country == l.country
@@ -185,16 +195,8 @@ fn overlap(a: &Option<Interval>, b: &Option<Interval>) -> bool {
 
 /// How a figure reads in a reason: "12", "≥12", "12–15", or "none told".
 fn figure(i: &Option<Interval>) -> String {
-    match i {
-        None => "none told".into(),
-        Some(Interval { min, max, .. }) => match (min, max) {
-            (Some(a), Some(b)) if a == b => a.to_string(),
-            (Some(a), Some(b)) => format!("{a}–{b}"),
-            (Some(a), None) => format!("≥{a}"),
-            (None, Some(b)) => format!("≤{b}"),
-            (None, None) => "unknown".into(),
-        },
-    }
+    i.as_ref()
+        .map_or_else(|| "none told".into(), crate::events::fmt_iv)
 }
 
 /// Which of two tellings wins: the later-published article; on the same day, the

@@ -239,6 +239,10 @@ fn is_calendar(t: &Tok) -> bool {
                 .is_ok_and(|y| (1900..2100).contains(&y)))
 }
 
+/// Verbs that state a figure ("put the toll at 17"), shared by the toll rule and the
+/// estimate cue.
+pub(crate) const STATING: &[&str] = &["put", "puts", "putting", "placed", "places"];
+
 /// "A leaked report put the number of dead at around 100": one source's estimate, told
 /// beside the reported toll rather than as an update of it. A figure named earlier,
 /// official or updated is left to those cues.
@@ -247,7 +251,6 @@ fn is_stated_estimate(toks: &[Tok], h: &Hit) -> bool {
     if a == 0 || !toks[a - 1].is("at") {
         return false;
     }
-    const STATING: &[&str] = &["put", "puts", "putting", "placed", "places"];
     let win = &toks[a.saturating_sub(12)..a];
     win.iter().any(|t| t.is_any(STATING))
         && !win.iter().any(|t| {

@@ -88,13 +88,15 @@ fn row_id(x: &Extraction, e: &Event) -> String {
 
 /// The titles of the articles that tell an event, the first teller first.
 fn articles_of(x: &Extraction, e: &Event) -> String {
-    let mut titles: Vec<&str> = vec![x.article_of(e).1];
-    for p in e.sentences.iter().filter_map(|&s| x.part_of_sentence(s)) {
-        if !titles.contains(&p.title.as_str()) {
-            titles.push(&p.title);
-        }
+    let parts = x.parts_of(e);
+    if parts.is_empty() {
+        return x.article.title.clone();
     }
-    titles.join(" | ")
+    parts
+        .iter()
+        .map(|&p| x.parts[p].title.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 fn selected<'a>(x: &'a Extraction, idx: &'a [usize]) -> impl Iterator<Item = &'a Event> {

@@ -462,14 +462,32 @@ pub struct ArticlePart {
 }
 
 impl Extraction {
-    /// The article a sentence was read from: the part holding it in a collection,
-    /// `None` for a single article (whose meta is `article`).
-    pub fn part_of_sentence(&self, s: usize) -> Option<&ArticlePart> {
+    /// The index in `parts` of the article a sentence was read from; `None` for a
+    /// single article (whose meta is `article`).
+    pub fn part_index(&self, s: usize) -> Option<usize> {
         // Parts hold consecutive sentence ranges in order.
         let i = self.parts.partition_point(|p| p.sentences.end <= s);
         self.parts
             .get(i)
             .filter(|p| p.sentences.start <= s && s < p.sentences.end)
+            .map(|_| i)
+    }
+
+    /// The article a sentence was read from, as [`Self::part_index`].
+    pub fn part_of_sentence(&self, s: usize) -> Option<&ArticlePart> {
+        self.part_index(s).map(|i| &self.parts[i])
+    }
+
+    /// The indexes in `parts` of the articles that tell an event, the one that told it
+    /// first first (a collection folds one incident told by two articles into one event).
+    pub fn parts_of(&self, e: &Event) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for p in e.sentences.iter().filter_map(|&s| self.part_index(s)) {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
     }
 
     /// (id, title, published) of the article that first told an event.
