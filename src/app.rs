@@ -52,6 +52,9 @@ struct Ctx {
     state: RwSignal<ViewState>,
     ix: RwSignal<Rc<Indexed>, LocalStorage>,
     visible: Memo<Vec<usize>>,
+    /// Which articles tell the events in view ([`filter::articles_in_view`]), worked out
+    /// once per change for the location list, the map and the ledger.
+    articles: Memo<Vec<bool>>,
     reference: Memo<Option<RefPlace>>,
     limit: RwSignal<usize>,
 }
@@ -174,10 +177,13 @@ pub fn App() -> impl IntoView {
             })
         })
     });
+    let articles =
+        Memo::new(move |_| ix.with(|ix| visible.with(|v| filter::articles_in_view(ix, v))));
     let ctx = Ctx {
         state,
         ix,
         visible,
+        articles,
         reference,
         limit,
     };

@@ -331,19 +331,19 @@ pub fn by_category(ix: &Indexed, idx: &[usize]) -> (Vec<(Category, Totals)>, usi
 }
 
 /// The ledger rows a reader should see for the given events: their figures, and the
-/// numbers judged not to be casualty counts in the articles those events come from.
-pub fn ledger_of<'a>(ix: &'a Indexed, idx: &[usize]) -> Vec<&'a Figure> {
+/// numbers judged not to be casualty counts in the articles those events come from
+/// (`articles`, as [`articles_in_view`] gives it).
+pub fn ledger_of<'a>(ix: &'a Indexed, idx: &[usize], articles: &[bool]) -> Vec<&'a Figure> {
     let mut in_view = vec![false; ix.x.events.len()];
     for &i in idx {
         in_view[i] = true;
     }
-    let articles = articles_in_view(ix, idx);
     ix.x.ledger
         .iter()
         .enumerate()
         .filter(|(n, f)| match ix.fig_event[*n] {
             Some(e) => in_view[e],
-            None => f.event.is_none() && in_articles(ix, f.sentence, &articles),
+            None => f.event.is_none() && in_articles(ix, f.sentence, articles),
         })
         .map(|(_, f)| f)
         .collect()
@@ -573,6 +573,9 @@ mod tests {
         let k = t.killed.expect("\"no casualties\" is an explicit zero");
         assert_eq!((k.min, k.max), (Some(0), Some(0)));
         // Every figure in view has a role and a reason.
-        assert!(ledger_of(&ix, &all).iter().all(|f| !f.reason.is_empty()));
+        let articles = articles_in_view(&ix, &all);
+        assert!(ledger_of(&ix, &all, &articles)
+            .iter()
+            .all(|f| !f.reason.is_empty()));
     }
 }

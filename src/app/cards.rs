@@ -88,18 +88,23 @@ pub(super) fn EventCard(ctx: Ctx, index: usize) -> impl IntoView {
     }
     // The articles that tell this event: the first teller, then any other that the
     // collection folded into it.
-    let tellers: Vec<(String, String)> = ix
-        .article_ids(index)
-        .map(|id| {
-            let part = x.parts.iter().find(|p| p.id == id);
-            let title = part.map_or(x.article.title.as_str(), |p| p.title.as_str());
-            let published = part
-                .and_then(|p| p.published.as_deref())
-                .or(x.article.published.as_deref())
-                .unwrap_or("date unknown");
-            (id.to_string(), format!("{title} ({published})"))
-        })
-        .collect();
+    let teller = |id: &str, title: &str, published: Option<&str>| {
+        let date = published.unwrap_or("date unknown");
+        (id.to_string(), format!("{title} ({date})"))
+    };
+    let tellers: Vec<(String, String)> = if ix.parts[index].is_empty() {
+        vec![teller(
+            &x.article.id,
+            &x.article.title,
+            x.article.published.as_deref(),
+        )]
+    } else {
+        ix.parts[index]
+            .iter()
+            .map(|&p| &x.parts[p])
+            .map(|p| teller(&p.id, &p.title, p.published.as_deref()))
+            .collect()
+    };
     let weapons = e.weapon_totals();
     let heading_id = format!("h-{}", e.id);
     let labelled_by = heading_id.clone();

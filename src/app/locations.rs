@@ -41,8 +41,7 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
     // The places listed: in a collection, those of the articles whose events are in view.
     let shown_places = Memo::new(move |_| {
         ctx.ix.with(|ix| {
-            ctx.visible.with(|visible| {
-                let articles = filter::articles_in_view(ix, visible);
+            ctx.articles.with(|articles| {
                 ix.x.locations
                     .iter()
                     .enumerate()
@@ -50,7 +49,7 @@ pub(super) fn Locations(ctx: Ctx, capitals: Arc<Vec<data::Capital>>) -> impl Int
                         l.is_named_place()
                             && l.mentions
                                 .iter()
-                                .any(|m| filter::in_articles(ix, m.sentence, &articles))
+                                .any(|m| filter::in_articles(ix, m.sentence, articles))
                     })
                     .map(|(i, _)| i)
                     .collect::<Vec<_>>()

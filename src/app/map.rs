@@ -373,7 +373,7 @@ fn Distances(ctx: Ctx, k: Signal<f64>) -> impl IntoView {
         let u = unit.get();
         ctx.ix.with(|ix| {
             let x = &ix.x;
-            let articles = ctx.visible.with(|v| filter::articles_in_view(ix, v));
+            let articles = ctx.articles.get();
             x.distances
                 .iter()
                 .filter(|d| !d.is_length && filter::in_articles(ix, d.sentence, &articles))

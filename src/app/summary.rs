@@ -62,13 +62,16 @@ const MAX_LEDGER_ROWS: usize = 1000;
 #[component]
 pub(super) fn Ledger(ctx: Ctx) -> impl IntoView {
     let count = Memo::new(move |_| {
-        ctx.ix
-            .with(|ix| ctx.visible.with(|v| filter::ledger_of(ix, v).len()))
+        ctx.ix.with(|ix| {
+            ctx.visible
+                .with(|v| ctx.articles.with(|a| filter::ledger_of(ix, v, a).len()))
+        })
     });
     let rows = move || {
         ctx.ix.with(|ix| {
             ctx.visible.with(|v| {
-                filter::ledger_of(ix, v)
+                let articles = ctx.articles.get();
+                filter::ledger_of(ix, v, &articles)
                     .into_iter()
                     .take(MAX_LEDGER_ROWS)
                     .cloned()
